@@ -1,0 +1,2 @@
+// Runtime linked into every notebook program.
+import Tensors

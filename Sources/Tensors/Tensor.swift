@@ -1,0 +1,66 @@
+/// An n-dimensional array of float32 or integer values, stored row-major.
+///
+/// Integer tensors hold what Keras calls `int32` ids (the input of `Embedding`);
+/// every arithmetic operation works on float32.
+public struct Tensor: Sendable {
+    /// The element type of a tensor.
+    public enum DType: Sendable, Equatable, CustomStringConvertible {
+        case float32
+        case int32
+
+        public var description: String {
+            switch self {
+            case .float32: return "float32"
+            case .int32: return "int32"
+            }
+        }
+    }
+
+    enum Storage: Sendable {
+        case float([Float])
+        case int([Int32])
+    }
+
+    public let shape: TensorShape
+    let storage: Storage
+
+    /// A float32 tensor of `shape` filled row-major from `scalars`.
+    public init(shape: TensorShape, scalars: [Float]) {
+        precondition(shape.scalarCount == scalars.count,
+                     "Tensor(shape:scalars:): shape \(shape) holds \(shape.scalarCount) values, but \(scalars.count) were given")
+        self.shape = shape
+        self.storage = .float(scalars)
+    }
+
+    /// An int32 tensor of `shape` filled row-major from `integers`.
+    public init(shape: TensorShape, integers: [Int32]) {
+        precondition(shape.scalarCount == integers.count,
+                     "Tensor(shape:integers:): shape \(shape) holds \(shape.scalarCount) values, but \(integers.count) were given")
+        self.shape = shape
+        self.storage = .int(integers)
+    }
+
+    public var dtype: DType {
+        switch storage {
+        case .float: return .float32
+        case .int: return .int32
+        }
+    }
+
+    /// The values row-major as float32 (integers are converted).
+    public var scalars: [Float] {
+        switch storage {
+        case .float(let values): return values
+        case .int(let values): return values.map(Float.init)
+        }
+    }
+
+    /// The values row-major as integers, or nil for a float32 tensor.
+    public var integers: [Int32]? {
+        if case .int(let values) = storage { return values }
+        return nil
+    }
+
+    public var rank: Int { shape.rank }
+    public var scalarCount: Int { shape.scalarCount }
+}

@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -39,18 +41,29 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // The `folio preview` server: kept out of Folio so the notebook library does not link an HTTP stack.
+        .target(
+            name: "FolioPreview",
+            dependencies: [
+                "Folio",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "FolioCLI",
             dependencies: [
                 "Folio",
+                "FolioPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(name: "TensorsBenchmarks", dependencies: ["Tensors", "CBLAS"], path: "Benchmarks/TensorsBenchmarks"),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FolioRuntimeTests", dependencies: ["FolioRuntime"]),
         .testTarget(name: "FolioTests", dependencies: ["Folio"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FolioPreviewTests", dependencies: ["FolioPreview"]),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioCLI"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5]

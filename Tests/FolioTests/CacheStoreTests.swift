@@ -131,3 +131,14 @@ final class CacheStoreTests: XCTestCase {
         XCTAssertEqual(entry.results(for: cells, path: "a.md")?.last, CellResult(status: .notRun, text: ""))
     }
 }
+
+final class CacheLocationTests: XCTestCase {
+    func testDefaultFolderIsAtTheNearestProjectRootAbove() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("folio-root-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let deep = root.appendingPathComponent("Notebooks/part1")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        try Data().write(to: root.appendingPathComponent("Package.swift"))
+        XCTAssertEqual(ResultCache.defaultDirectory(from: deep).path, root.appendingPathComponent(".folio-cache").path)
+    }
+}

@@ -20,6 +20,22 @@ public struct ResultCache: Sendable {
         self.directory = directory
     }
 
+    /// `.folio-cache` at the project root: the nearest folder at or above `start` that has a
+    /// `.folio-cache`, `.git` or `Package.swift`, else `start` itself.
+    public static func defaultDirectory(from start: URL) -> URL {
+        let markers = [defaultFolderName, ".git", "Package.swift"]
+        var folder = start.standardizedFileURL
+        while true {
+            if markers.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) {
+                return folder.appendingPathComponent(defaultFolderName, isDirectory: true)
+            }
+            let parent = folder.deletingLastPathComponent()
+            guard parent.path != folder.path else { break }
+            folder = parent
+        }
+        return start.appendingPathComponent(defaultFolderName, isDirectory: true)
+    }
+
     /// The file that holds `key`'s entry.
     public func file(for key: CacheKey) -> URL {
         file(forDigest: key.digest)

@@ -79,9 +79,9 @@ struct OutputBlockLayout {
 }
 
 extension UInt8 {
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
-    static let newline = UInt8(ascii: "\n")
-    static let greaterThan = UInt8(ascii: ">")
-    static let backtick = UInt8(ascii: "`")
+    fileprivate static let space = UInt8(ascii: " ")
+    fileprivate static let tab = UInt8(ascii: "\t")
+    fileprivate static let newline = UInt8(ascii: "\n")
+    fileprivate static let greaterThan = UInt8(ascii: ">")
+    fileprivate static let backtick = UInt8(ascii: "`")
 }

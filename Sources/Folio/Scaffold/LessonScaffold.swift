@@ -8,7 +8,8 @@ public enum LessonScaffold {
         let isPath = name.contains("/") || name.hasSuffix(".md")
         let file = name.hasSuffix(".md") ? name : name + ".md"
         if isPath {
-            return URL(fileURLWithPath: file, relativeTo: root).standardizedFileURL
+            let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : root.appendingPathComponent(file)
+            return url.standardizedFileURL
         }
         return root.appendingPathComponent("Notebooks", isDirectory: true).appendingPathComponent(file)
     }

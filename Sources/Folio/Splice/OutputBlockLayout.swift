@@ -17,7 +17,7 @@ struct OutputBlockLayout {
 
     init(for cell: Cell, in document: Document) {
         let bytes = document.bytes, lines = document.lines
-        let closingLine = lines.line(ofByte: cell.range.upperBound - 1)
+        let closingLine = document.closingFenceLine(of: cell)
         let closingLineText = bytes[lines.start(ofLine: closingLine)..<lines.contentEnd(ofLine: closingLine)]
         let containerPrefix = closingLineText.prefix { $0 == .space || $0 == .tab || $0 == .greaterThan }
         prefix = Self.spacedOut(containerPrefix)

@@ -64,3 +64,20 @@ final class CacheRelocationTests: XCTestCase {
         XCTAssertEqual(recorded.results(for: [cell(0, first, codeLine: 5), cell(1, second, codeLine: 12)], path: "a.md"), results)
     }
 }
+
+extension CacheRelocationTests {
+    func testFileNameMentionsFromTheCompilerAndRuntimeMoveToo() throws {
+        let recorded = entry(path: "Notebooks/a.md", results: [
+            CellResult(status: .ok, text: "a.md:6:5: error: cannot find 'x' in scope\n"), CellResult(status: .ok, text: ""),
+        ])
+        let results = try XCTUnwrap(recorded.results(for: [cell(0, first, codeLine: 10), cell(1, second, codeLine: 20)],
+                                                     path: "Notebooks/a.md"))
+        XCTAssertEqual(results[0].text, "a.md:11:5: error: cannot find 'x' in scope\n")
+    }
+
+    func testFenceLineMentionsMoveWithTheirCell() throws {
+        let recorded = entry(path: "a.md", results: [CellResult(status: .ok, text: ""), CellResult(status: .ok, text: "a.md:11: note\n")])
+        let results = try XCTUnwrap(recorded.results(for: [cell(0, first, codeLine: 5), cell(1, second, codeLine: 14)], path: "a.md"))
+        XCTAssertEqual(results[1].text, "a.md:13: note\n")
+    }
+}

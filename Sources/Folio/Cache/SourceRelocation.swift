@@ -3,7 +3,9 @@
 ///
 /// The cache key leaves out paths and line numbers so that a prose edit is still a hit; a prose
 /// edit that adds lines above a cell moves that cell, and this keeps its messages pointing at it.
-/// A line inside a cell's code moves with that cell; any other line is left as recorded.
+/// A line of a cell (fence to closing fence) moves with that cell; any other line is left as
+/// recorded. Both spellings of the notebook are followed: its path (in Folio's own messages) and
+/// its file name (what `#sourceLocation`, so the compiler and the runtime, print).
 struct SourceRelocation {
     /// A recorded cell's code lines and how far the cell has moved since.
     private struct Span {
@@ -11,8 +13,9 @@ struct SourceRelocation {
         var shift: Int
     }
 
-    private let recordedPath: [UInt8]
-    private let currentPath: [UInt8]
+    /// Each spelling of the notebook as recorded followed by `:`, with the name that replaces it;
+    /// the path before the file name, so the longer match wins.
+    private let names: [(pattern: [UInt8], current: [UInt8])]
     private let spans: [Span]
 
     /// - Parameters:
@@ -20,16 +23,19 @@ struct SourceRelocation {
     ///   - current: the same for the notebook now; the cells' code is identical (same cache key).
     ///   - lineCounts: each executed cell's number of code lines.
     init(recorded: (path: String, codeLines: [Int]), current: (path: String, codeLines: [Int]), lineCounts: [Int]) {
-        recordedPath = Array(recorded.path.utf8)
-        currentPath = Array(current.path.utf8)
+        let fileName = { (path: String) in Array(path.utf8.split(separator: UInt8(ascii: "/")).last ?? []) }
+        names = [(Array(recorded.path.utf8), Array(current.path.utf8)), (fileName(recorded.path), fileName(current.path))]
+            .filter { !$0.0.isEmpty }
+            .map { ($0.0 + [UInt8(ascii: ":")], $0.1) }
         spans = zip(zip(recorded.codeLines, current.codeLines), lineCounts).compactMap { lines, count in
             let (old, new) = lines
-            return old == new ? nil : Span(lines: old...(old + max(count, 1) - 1), shift: new - old)
+            // From the opening fence (codeLine - 1) to the closing fence.
+            return old == new ? nil : Span(lines: (old - 1)...(old + max(count, 1)), shift: new - old)
         }
     }
 
     /// True when nothing moved, so results can be used as recorded.
-    var isIdentity: Bool { recordedPath == currentPath && spans.isEmpty }
+    var isIdentity: Bool { spans.isEmpty && names.allSatisfy { $0.pattern.dropLast().elementsEqual($0.current) } }
 
     func relocate(_ result: CellResult) -> CellResult {
         guard !isIdentity else { return result }
@@ -59,8 +65,8 @@ struct SourceRelocation {
         var edits: [Edit] = []
         var index = 0
         while index < bytes.count {
-            if let (line, end) = mention(in: bytes, at: index) {
-                let replacement = currentPath + Array(":\(moved(line))".utf8)
+            if let (name, line, end) = mention(in: bytes, at: index) {
+                let replacement = name + Array(":\(moved(line))".utf8)
                 edits.append(Edit(offset: index, removed: end - index, inserted: replacement.count))
                 output += replacement
                 index = end
@@ -72,20 +78,20 @@ struct SourceRelocation {
         return (String(decoding: output, as: UTF8.self), edits)
     }
 
-    /// The line number and end offset of a `recordedPath:LINE` that starts at `start`, if one does.
-    private func mention(in bytes: [UInt8], at start: Int) -> (line: Int, end: Int)? {
-        let colon = start + recordedPath.count
-        guard colon < bytes.count, bytes[colon] == UInt8(ascii: ":"),
-              bytes[start..<colon].elementsEqual(recordedPath),
-              start == 0 || !Self.isPathByte(bytes[start - 1])
+    /// For a recorded `NAME:LINE` that starts at `start`: the current name, the line and the
+    /// mention's end offset.
+    private func mention(in bytes: [UInt8], at start: Int) -> (name: [UInt8], line: Int, end: Int)? {
+        guard start == 0 || !Self.isPathByte(bytes[start - 1]),
+              let name = names.first(where: { bytes[start...].starts(with: $0.pattern) })
         else { return nil }
+        let colon = start + name.pattern.count - 1
         var end = colon + 1
         var line = 0
         while end < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]), line < 100_000_000 {
             line = line * 10 + Int(bytes[end] - UInt8(ascii: "0"))
             end += 1
         }
-        return end > colon + 1 ? (line, end) : nil
+        return end > colon + 1 ? (name.current, line, end) : nil
     }
 
     private func moved(_ line: Int) -> Int {

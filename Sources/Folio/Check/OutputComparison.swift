@@ -22,7 +22,7 @@ public struct OutputComparison: Hashable, Sendable {
         return zip(storedTokens, actualTokens).allSatisfy { pair in
             switch pair {
             case (.text(let a), .text(let b)): return a == b
-            case (.number(let a), .number(let b)): return a.text == b.text || close(a.value, b.value)
+            case (.number(let aText, let a), .number(let bText, let b)): return aText == bText || close(a, b)
             default: return false
             }
         }

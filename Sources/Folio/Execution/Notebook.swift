@@ -14,7 +14,7 @@ struct Notebook: Sendable {
         let url = URL(fileURLWithPath: document.path)
         fileName = url.lastPathComponent
         directory = url.deletingLastPathComponent().path
-        seed = document.frontMatter.seed ?? 0
+        seed = document.seed
     }
 
     /// The first cell with a compile error, failed with its diagnostics; nil when the program has
@@ -56,7 +56,7 @@ struct Notebook: Sendable {
             let isLast = position == starts.count - 1
             let end = isLast ? (completed ? finalOffset! : run.output.count) : starts[position + 1].offset
             let bytes = Array(run.output[min(start.offset, end)..<end])
-            var text = Self.terminated(String(decoding: bytes, as: UTF8.self))
+            var text = Self.terminated(Self.withoutStackTrace(String(decoding: bytes, as: UTF8.self)))
             let ownDisplays = displays.filter { start.offset <= $0.range.lowerBound && $0.range.upperBound <= end }
                 .map { CellResult.Display(range: ($0.range.lowerBound - start.offset)..<($0.range.upperBound - start.offset), html: $0.html) }
             var status = CellResult.Status.ok
@@ -106,6 +106,25 @@ struct Notebook: Sendable {
 
     private static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+
+    /// `text` without the "Current stack trace:" a trap prints in a debug build: its addresses
+    /// change from run to run, and the trap's message already says what happened.
+    static func withoutStackTrace(_ text: String) -> String {
+        guard text.contains("Current stack trace:\n") else { return text }
+        var kept: [Substring] = []
+        var inTrace = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "Current stack trace:" {
+                inTrace = true
+            } else if inTrace && line.first?.isNumber == true && line.contains(" 0x") {
+                continue
+            } else {
+                inTrace = false
+                kept.append(line)
+            }
+        }
+        return kept.joined(separator: "\n")
     }
 
     /// Output text ends with a newline, as an output block's content does.

@@ -1,6 +1,6 @@
 /// One compiler message: `file:line:col: error: message`, with the source excerpt lines after it.
 struct Diagnostic: Hashable, Sendable {
-    enum Severity: String, Hashable, Sendable {
+    enum Severity: String, Hashable, Sendable, CaseIterable {
         case error, warning, note, remark
     }
 
@@ -18,14 +18,16 @@ struct Diagnostic: Hashable, Sendable {
         return withExcerpt ? ([header] + excerpt).joined(separator: "\n") : header
     }
 
-    /// Parses swiftc's `-diagnostic-style llvm` output; lines before the first located message
-    /// (and messages without a location) are returned as `unlocated`.
+    /// Parses swiftc's `-diagnostic-style llvm` output; messages without a location (and any line
+    /// before the first message) are returned as `unlocated`.
     static func parse(_ output: String) -> (diagnostics: [Diagnostic], unlocated: [String]) {
         var diagnostics: [Diagnostic] = []
         var unlocated: [String] = []
         for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
             if let diagnostic = header(String(line)) {
                 diagnostics.append(diagnostic)
+            } else if Severity.allCases.contains(where: { line.hasPrefix("\($0.rawValue): ") }) {
+                unlocated.append(String(line))
             } else if !diagnostics.isEmpty {
                 diagnostics[diagnostics.count - 1].excerpt.append(String(line))
             } else if !line.isEmpty {
@@ -39,7 +41,7 @@ struct Diagnostic: Hashable, Sendable {
     }
 
     private static func header(_ line: String) -> Diagnostic? {
-        for severity in [Severity.error, .warning, .note, .remark] {
+        for severity in Severity.allCases {
             let marker = ": \(severity.rawValue): "
             guard let markerRange = line.range(of: marker) else { continue }
             let location = line[..<markerRange.lowerBound].split(separator: ":", omittingEmptySubsequences: false)

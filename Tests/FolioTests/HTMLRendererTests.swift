@@ -142,7 +142,7 @@ final class HTMLRendererTests: XCTestCase {
             1
             ```
             """, renderer: HTMLRenderer(allowsRawHTML: false))
-        XCTAssertFalse(page.body.contains("<span"))
+        XCTAssertFalse(page.body.contains("<span style"))
         XCTAssertFalse(page.body.contains("<script"))
         XCTAssertFalse(page.body.contains("<b>"))
         XCTAssertFalse(page.body.contains("javascript:"))

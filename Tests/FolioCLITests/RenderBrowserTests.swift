@@ -8,7 +8,13 @@ import XCTest
 /// on CI); skipped with a message otherwise, but failed when `FOLIO_BROWSER_TESTS=1` or `CI` demand it. Keeps screenshots of
 /// the seed page (desktop and phone width) and prints their paths.
 final class RenderBrowserTests: XCTestCase {
+    /// The fixture site, rendered once for all tests of the class.
     private static var site: URL?
+
+    override class func tearDown() {
+        if let site { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        site = nil
+    }
 
     private func renderedSite() throws -> URL {
         if let site = Self.site { return site }

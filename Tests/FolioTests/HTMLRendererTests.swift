@@ -44,6 +44,11 @@ final class HTMLRendererTests: XCTestCase {
         XCTAssertTrue(page.body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"))
     }
 
+    func testLeadingBlankLineOfAnOutputSurvivesHTMLParsing() throws {
+        let page = try render("```swift\nprint()\n```\n", results: [CellResult(status: .ok, text: "\nLSTM\n")])
+        XCTAssertTrue(page.body.contains("<pre>\n\nLSTM\n</pre>"))
+    }
+
     func testFailureMessageIsShownEscapedAsAnError() throws {
         let page = try render("```swift\nfatalError()\n```\n",
                               results: [CellResult(status: .failed(message: "notebook.md:2: <trap>"), text: "partial\n")])

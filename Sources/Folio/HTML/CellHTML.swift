@@ -22,7 +22,7 @@ enum CellHTML {
         var html = "<div class=\"output\(expectsFailure ? " error" : "")\">"
         html += printedHTML(result.text, displays: result.displays)
         if let failure {
-            html += "<pre class=\"error\">\(failure.htmlEscaped)</pre>"
+            html += preformatted(failure, class: "error")
         }
         return html + "</div>\n"
     }
@@ -33,7 +33,7 @@ enum CellHTML {
         var position = 0
         func appendText(upTo end: Int) {
             guard end > position else { return }
-            html += "<pre>" + String(decoding: bytes[position..<end], as: UTF8.self).htmlEscaped + "</pre>"
+            html += preformatted(String(decoding: bytes[position..<end], as: UTF8.self))
         }
         for display in displays.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
         where display.range.lowerBound >= position && display.range.upperBound <= bytes.count {
@@ -43,5 +43,11 @@ enum CellHTML {
         }
         appendText(upTo: bytes.count)
         return html
+    }
+
+    /// `text` escaped in a `<pre>`. HTML drops a newline right after `<pre>`, so a leading one is doubled.
+    private static func preformatted(_ text: String, class name: String? = nil) -> String {
+        let open = name.map { "<pre class=\"\($0)\">" } ?? "<pre>"
+        return open + (text.hasPrefix("\n") ? "\n" : "") + text.htmlEscaped + "</pre>"
     }
 }

@@ -26,20 +26,3 @@ public struct Cell: Hashable, Sendable {
         self.output = output
     }
 }
-
-/// A ```` ```output ```` block that Folio owns: it directly follows a code cell.
-public struct OutputBlock: Hashable, Sendable {
-    /// The block's content, without fences (container indentation and `\r` removed).
-    public var text: String
-    /// 1-based line of the opening fence.
-    public var fenceLine: Int
-    /// UTF-8 byte range from the end of the code cell to the end of this block, so that
-    /// removing it also removes the blank lines between cell and output.
-    public var range: Range<Int>
-
-    public init(text: String, fenceLine: Int, range: Range<Int>) {
-        self.text = text
-        self.fenceLine = fenceLine
-        self.range = range
-    }
-}

@@ -27,19 +27,25 @@ public struct CellOptions: Hashable, Sendable, Codable {
             default:
                 if word.hasPrefix("timeout="), let seconds = Double(word.dropFirst("timeout=".count)), seconds > 0, seconds.isFinite {
                     timeout = seconds
+                } else if word.hasPrefix("timeout=") {
+                    throw CellOptionError(word: String(word), message: "'\(word)': timeout must be a positive number of seconds")
                 } else {
-                    throw CellOptionError(word: String(word))
+                    throw CellOptionError(word: String(word), message: "unknown cell option '\(word)' (known: \(Self.known))")
                 }
             }
-        }
-        let exclusive = [ignore, compileFail, shouldFail].filter { $0 }.count
-        if exclusive > 1 {
-            throw CellOptionError(word: "ignore, compile-fail and should-fail exclude each other")
+            if [ignore, compileFail, shouldFail].filter({ $0 }).count > 1 {
+                throw CellOptionError(word: String(word), message: "'\(word)': ignore, compile-fail and should-fail exclude each other")
+            }
         }
     }
+
+    private static let known = "ignore, compile-fail, should-fail, hide-code, hide-output, timeout=SECONDS"
 }
 
-/// An info-string word that is not a known cell option.
+/// An info-string word that is not a valid cell option.
 public struct CellOptionError: Error, Hashable, Sendable {
+    /// The offending word.
     public var word: String
+    /// What is wrong with it, for a `file:line` message.
+    public var message: String
 }

@@ -1,0 +1,22 @@
+import Foundation
+@testable import Folio
+
+/// A document parsed from Markdown text, as the renderer's tests need it.
+func makeDocument(_ markdown: String, path: String = "notebook.md") throws -> Document {
+    try Document(path: path, bytes: Array(markdown.utf8))
+}
+
+/// A fresh empty folder under the system's temporary directory, removed by `cleanup`.
+func makeTemporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("folio-html-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+extension String {
+    /// How many times `needle` occurs.
+    func occurrences(of needle: String) -> Int {
+        components(separatedBy: needle).count - 1
+    }
+}

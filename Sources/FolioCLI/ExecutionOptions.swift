@@ -21,7 +21,7 @@ struct ExecutionOptions: ParsableArguments {
     func documents() throws -> [Document] {
         let files: [String]
         do {
-            files = try NotebookFiles(paths: paths).files
+            files = try NotebookPaths.expand(paths)
         } catch {
             Console.note(error.description)
             throw ExitCode.badInput

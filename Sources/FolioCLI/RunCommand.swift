@@ -9,38 +9,43 @@ struct Run: AsyncParsableCommand {
         discussion: "Exits with 1 when a cell fails (the outputs of the cells before it are still written), 2 on bad input.")
 
     @OptionGroup var execution: ExecutionOptions
+    @OptionGroup var batch: BatchOptions
 
     func run() async throws {
         let documents = try execution.documents()
-        let executor = try execution.executor()
-        var failed = false
-        for document in documents {
-            Console.note("Running \(document.path)")
-            let results: [CellResult]
+        let results = batch.execution(with: try execution.executor())
+        // Messages are printed after the batch, in notebook order, so --jobs never reorders them.
+        let outcome = await batch.run(documents) { document in
+            await Self.run(document, with: results)
+        }
+        outcome.outcomes.joined().forEach(Console.note)
+        if outcome.summary.failed > 0 { throw ExitCode.stale }
+    }
+
+    /// Runs one notebook and writes its outputs; returns the warnings and errors to print.
+    private static func run(_ document: Document, with execution: CachedExecution) async -> ([String], NotebookDisposition) {
+        let outcome: CachedExecution.Outcome
+        do {
+            outcome = try await execution.results(for: document)
+        } catch {
+            return ([String(describing: error)], .failed)
+        }
+        var messages = outcome.warnings
+        for case .failed(let message) in outcome.results.map(\.status) {
+            messages.append(message)
+        }
+        let outputs = Dictionary(uniqueKeysWithValues: zip(document.cells, outcome.results).compactMap { cell, result in
+            result.status == .notRun ? nil : (cell.index, result.text)
+        })
+        let bytes = document.splicing(outputs)
+        if bytes != document.bytes {
             do {
-                results = try await executor.run(document)
+                try AtomicFile.write(bytes, to: document.path)
             } catch {
-                Console.note(String(describing: error))
-                failed = true
-                continue
-            }
-            for case .failed(let message) in results.map(\.status) {
-                Console.note(message)
-                failed = true
-            }
-            let outputs = Dictionary(uniqueKeysWithValues: zip(document.cells, results).compactMap { cell, result in
-                result.status == .notRun ? nil : (cell.index, result.text)
-            })
-            let bytes = document.splicing(outputs)
-            if bytes != document.bytes {
-                do {
-                    try AtomicFile.write(bytes, to: document.path)
-                } catch {
-                    Console.note("\(document.path): error: could not write the outputs: \(error)")
-                    failed = true
-                }
+                messages.append("\(document.path): error: could not write the outputs: \(error)")
             }
         }
-        if failed { throw ExitCode.stale }
+        let failed = messages.count > outcome.warnings.count
+        return (messages, failed ? .failed : outcome.fromCache ? .cached : .ran)
     }
 }

@@ -29,6 +29,13 @@ public struct CachedExecution: Sendable {
         public var corruption: CacheCorruption?
         /// Storing the new entry failed (e.g. a read-only cache folder); the results are still good.
         public var storeError: (any Error)?
+
+        /// What to tell the user about the cache, as `file: warning: ...` lines.
+        public var warnings: [String] {
+            var warnings = corruption.map { [$0.description] } ?? []
+            if let storeError { warnings.append("warning: could not store the results in the cache: \(storeError)") }
+            return warnings
+        }
     }
 
     public func results(for document: Document) async throws -> Outcome {

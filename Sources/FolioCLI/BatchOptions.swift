@@ -27,18 +27,23 @@ struct BatchOptions: ParsableArguments {
 
     /// How each notebook gets its results: from the cache, or by running it with `executor`.
     func execution(with executor: Executor) -> CachedExecution {
-        let cache = noCache ? nil : ResultCache(directory: cacheDir.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        Self.execution(with: executor, cacheDirectory: noCache ? nil : .some(cacheDir), refresh: refresh)
+    }
+
+    /// - Parameter cacheDirectory: nil for no cache; `.some(nil)` for the default folder.
+    static func execution(with executor: Executor, cacheDirectory: String??, refresh: Bool = false) -> CachedExecution {
+        let uncached = CachedExecution(cache: nil, toolchainFingerprint: "", execute: { try await executor.run($0) })
+        guard let cacheDirectory else { return uncached }
+        let cache = ResultCache(directory: cacheDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? ResultCache.defaultDirectory(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
-        var fingerprint = ""
-        if let cache {
-            do {
-                fingerprint = try ToolchainFingerprint.of(executor.toolchain, memoIn: cache)
-            } catch {
-                Console.note("warning: cannot fingerprint the toolchain (\(error)); running without the cache")
-                return CachedExecution(cache: nil, toolchainFingerprint: "", execute: { try await executor.run($0) })
-            }
+        do {
+            let fingerprint = try ToolchainFingerprint.of(executor.toolchain, memoIn: cache)
+            return CachedExecution(cache: cache, refresh: refresh, toolchainFingerprint: fingerprint,
+                                   execute: { try await executor.run($0) })
+        } catch {
+            Console.note("warning: cannot fingerprint the toolchain (\(error)); running without the cache")
+            return uncached
         }
-        return CachedExecution(cache: cache, refresh: refresh, toolchainFingerprint: fingerprint, execute: { try await executor.run($0) })
     }
 
     /// Runs `body` on this shard's part of `documents`, `jobs` at a time, with progress on stderr

@@ -16,11 +16,12 @@ struct ShapeError: Error, Equatable, CustomStringConvertible {
 
 extension Result where Failure == ShapeError {
     /// The value, or a trap with the error's message: wrong shapes are a programming
-    /// error in a notebook, reported against the cell that made it.
+    /// error in a notebook, reported against the cell that made it. (`fatalError`, not
+    /// `preconditionFailure`, whose message optimized builds drop.)
     func orTrap() -> Success {
         switch self {
         case .success(let value): return value
-        case .failure(let error): preconditionFailure(error.message)
+        case .failure(let error): fatalError(error.message)
         }
     }
 }

@@ -57,7 +57,7 @@ extension Tensor {
     public func argmax(alongAxis axis: Int = -1) -> Tensor {
         let axis = shape.normalizedAxis(axis, for: "argmax").orTrap()
         let count = shape.dimensions[axis]
-        precondition(count > 0, "argmax: axis \(axis) of shape \(shape) is empty, so it has no largest value")
+        guard count > 0 else { fatalError("argmax: axis \(axis) of shape \(shape) is empty, so it has no largest value") }
         let (outer, inner) = shape.outerAndInnerCounts(around: axis)
         let values = scalars
         var positions = [Int32](repeating: 0, count: outer * inner)

@@ -107,7 +107,7 @@ extension Tensor {
     public init<Literal: TensorLiteral>(_ literal: Literal) {
         switch Tensor.validating(literal) {
         case .success(let tensor): self = tensor
-        case .failure(let error): preconditionFailure(error.message)
+        case .failure(let error): fatalError(error.message)
         }
     }
 

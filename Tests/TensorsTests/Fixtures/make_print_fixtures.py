@@ -100,6 +100,12 @@ case("random normal summarised", rng.standard_normal((100, 100)).astype(f32))
 case("random tanh outputs", np.tanh(rng.standard_normal((2, 5, 8))).astype(f32))
 case("random mixed magnitudes", (rng.standard_normal(12) * 10.0 ** rng.integers(-6, 6, 12)).astype(f32))
 case("random small positional", rng.uniform(0.0001, 0.1, 50).astype(f32))
+for power in range(-6, 7, 2):
+    case(f"random normal times 1e{power}", (rng.standard_normal((3, 4)) * 10.0 ** power).astype(f32))
+case("random just above 1e-4", rng.uniform(1e-4, 1e-3, (2, 5)).astype(f32))
+case("random hundreds wrap", (rng.standard_normal((3, 12)) * 100).astype(f32))
+case("random ints summarised", rng.integers(-5000, 5000, (7, 150)).astype(i32))
+case("random floats short first axis summarised", rng.standard_normal((3, 400)).astype(f32))
 
 with open("print_cases.json", "w") as out:
     json.dump({"numpy": np.__version__, "cases": cases}, out, indent=1)

@@ -46,13 +46,14 @@ struct ArrayLayout {
     /// numpy's `_formatArray` recursion: the sub-array at `offset` spanning the axes from `axis` on.
     private func render(axis: Int, offset: Int, hangingIndent: String, width: Int, element: (Int) -> String) -> String {
         if axis == shape.count { return element(offset) }
-        let count = shape[axis]
-        let isElided = isSummarised && count > 2 * Self.edgeItems
-        let leading = isElided ? Array(0..<Self.edgeItems) : []
-        let trailing = isElided ? Array((count - Self.edgeItems)..<count) : Array(0..<count)
-        func nested(_ index: Int) -> String {
-            render(axis: axis + 1, offset: offset + index * strides[axis],
-                   hangingIndent: hangingIndent + " ", width: width - 1, element: element)
+        let indices = shownIndices(alongAxis: axis)
+        let isElided = indices.count < shape[axis]
+        // The items of this axis in order: the shown sub-arrays, with "..." after the leading edge.
+        var items: [String] = []
+        for (position, index) in indices.enumerated() {
+            if isElided && position == Self.edgeItems { items.append("...") }
+            items.append(render(axis: axis + 1, offset: offset + index * strides[axis],
+                                hangingIndent: hangingIndent + " ", width: width - 1, element: element))
         }
 
         var text = ""
@@ -60,26 +61,14 @@ struct ArrayLayout {
             // Room for the closing bracket at the end of each line.
             let elementWidth = width - 1
             var line = hangingIndent
-            for index in leading {
-                extend(&text, line: &line, with: nested(index), width: elementWidth, indent: hangingIndent)
-                line += " "
+            for (position, item) in items.enumerated() {
+                extend(&text, line: &line, with: item, width: elementWidth, indent: hangingIndent)
+                if position < items.count - 1 { line += " " }
             }
-            if isElided {
-                extend(&text, line: &line, with: "...", width: elementWidth, indent: hangingIndent)
-                line += " "
-            }
-            for index in trailing.dropLast() {
-                extend(&text, line: &line, with: nested(index), width: elementWidth, indent: hangingIndent)
-                line += " "
-            }
-            extend(&text, line: &line, with: nested(trailing.last!), width: elementWidth, indent: hangingIndent)
             text += line
         } else {
             let separator = String(repeating: "\n", count: shape.count - axis - 1)
-            for index in leading { text += hangingIndent + nested(index) + separator }
-            if isElided { text += hangingIndent + "..." + separator }
-            for index in trailing.dropLast() { text += hangingIndent + nested(index) + separator }
-            text += hangingIndent + nested(trailing.last!)
+            text = items.map { hangingIndent + $0 }.joined(separator: separator)
         }
         return "[" + text.dropFirst(hangingIndent.utf8.count) + "]"
     }

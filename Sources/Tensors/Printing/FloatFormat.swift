@@ -117,15 +117,14 @@ struct FloatFormat {
     /// float32 exponents have at most two digits, which numpy always prints.
     private static func scientificParts(_ value: Float, fractionDigits: Int? = nil) -> (integerPart: String, fractionPart: String, exponent: String) {
         let digits = ShortestDigits(value)
-        if let fractionDigits, fractionDigits > digits.digits.count - 1, value != 0 {
+        if let fractionDigits, fractionDigits > digits.digits.count - 1 {
             let rounded = exactlyRounded(value, fractionDigits: fractionDigits, style: "e")
             let mantissa = rounded.prefix { $0 != "e" }.split(separator: ".")
             let exponent = rounded.drop { $0 != "e" }
             return (String(mantissa[0]), mantissa.count > 1 ? String(mantissa[1]) : "", String(exponent))
         }
         let first = digits.digits.first.map { String($0) } ?? "0"
-        var rest = digits.digits.dropFirst().map { String($0) }.joined()
-        rest += String(repeating: "0", count: max(0, (fractionDigits ?? 0) - rest.utf8.count))
+        let rest = digits.digits.dropFirst().map { String($0) }.joined()
         let power = digits.exponent.magnitude
         let exponent = "e" + (digits.exponent < 0 ? "-" : "+") + (power < 10 ? "0" : "") + String(power)
         return ((digits.isNegative ? "-" : "") + first, rest, exponent)

@@ -3,7 +3,7 @@
 /// numpy prints float32 values from these digits (its Dragon4 "unique" mode);
 /// Swift's `Float.description` produces the same digits, so we take them from there
 /// and leave the layout to numpy's rules.
-struct ShortestDigits: Equatable {
+struct ShortestDigits {
     /// Whether the value's sign bit is set (true for `-0.0`).
     var isNegative: Bool
     /// Significant digits without leading or trailing zeros; empty for zero.

@@ -84,10 +84,3 @@ final class ArithmeticTests: XCTestCase {
         XCTAssertEqual(matmul(Tensor(zeros: [2, 0]), Tensor(zeros: [0, 3])), Tensor(zeros: [2, 3]))
     }
 }
-
-extension Result where Failure == ShapeError {
-    var success: Success? {
-        if case .success(let value) = self { return value }
-        return nil
-    }
-}

@@ -59,10 +59,3 @@ final class TensorLiteralTests: XCTestCase {
         XCTAssertNotEqual(Tensor([1, 2]), Tensor([1, 3]))
     }
 }
-
-extension Result where Failure == TensorLiteralError {
-    var failureMessage: String? {
-        if case .failure(let error) = self { return error.message }
-        return nil
-    }
-}

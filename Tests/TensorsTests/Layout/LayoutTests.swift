@@ -105,10 +105,3 @@ final class LayoutTests: XCTestCase {
                        "oneHot: indices must be an int32 tensor, got float32 indices of shape (1,)")
     }
 }
-
-extension Result where Failure == ShapeError {
-    var failureMessage: String? {
-        if case .failure(let error) = self { return error.message }
-        return nil
-    }
-}

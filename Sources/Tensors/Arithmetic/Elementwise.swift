@@ -25,6 +25,9 @@ extension Tensor {
                     } else if l.count == 1 {
                         let value = l[0]
                         for i in out.indices { out[i] = operation(value, r[i]) }
+                    } else if lhs.shape == shape && shape.dimensions.suffix(rhs.rank).elementsEqual(rhs.shape.dimensions) {
+                        // A bias-like right operand repeats along the leading axes.
+                        for i in out.indices { out[i] = operation(l[i], r[i % r.count]) }
                     } else {
                         let leftOffsets = Broadcasting.offsets(from: lhs.shape, to: shape)
                         let rightOffsets = Broadcasting.offsets(from: rhs.shape, to: shape)

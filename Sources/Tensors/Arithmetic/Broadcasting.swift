@@ -16,12 +16,18 @@ enum Broadcasting {
         return .success(TensorShape(dimensions))
     }
 
-    /// For each row-major position of `target`, the offset of the value of a tensor of
-    /// `source` shape that broadcasts there. `source` must broadcast to `target`.
-    static func offsets(from source: TensorShape, to target: TensorShape) -> [Int] {
+    /// The strides with which a row-major tensor of `source` shape is read when broadcast
+    /// to `target`: one per axis of `target`, zero along the axes the source repeats on.
+    /// `source` must broadcast to `target`.
+    static func strides(of source: TensorShape, in target: TensorShape) -> [Int] {
         let dimensions = padded(source, toRank: target.rank)
-        let strides = zip(dimensions, rowMajorStrides(dimensions)).map { $0 == 1 ? 0 : $1 }
-        return stridedOffsets(dimensions: target.dimensions, strides: strides)
+        return zip(dimensions, rowMajorStrides(dimensions)).map { $0 == 1 ? 0 : $1 }
+    }
+
+    /// For each row-major position of `target`, the offset of the value of a tensor of
+    /// `source` shape that broadcasts there.
+    static func offsets(from source: TensorShape, to target: TensorShape) -> [Int] {
+        stridedOffsets(dimensions: target.dimensions, strides: strides(of: source, in: target))
     }
 
     private static func padded(_ shape: TensorShape, toRank rank: Int) -> [Int] {

@@ -25,17 +25,38 @@ extension Tensor {
                     } else if l.count == 1 {
                         let value = l[0]
                         for i in out.indices { out[i] = operation(value, r[i]) }
-                    } else if lhs.shape == shape && shape.dimensions.suffix(rhs.rank).elementsEqual(rhs.shape.dimensions) {
-                        // A bias-like right operand repeats along the leading axes.
-                        for i in out.indices { out[i] = operation(l[i], r[i % r.count]) }
                     } else {
-                        let leftOffsets = Broadcasting.offsets(from: lhs.shape, to: shape)
-                        let rightOffsets = Broadcasting.offsets(from: rhs.shape, to: shape)
-                        for i in out.indices { out[i] = operation(l[leftOffsets[i]], r[rightOffsets[i]]) }
+                        broadcastRows(l, lhs.shape, r, rhs.shape, into: out, shape: shape, operation)
                     }
                 }
             }
         }
         return Tensor(shape: shape, storage: .float(result))
+    }
+
+    /// The general broadcasting loop, one row (last axis) at a time: each operand's row
+    /// starts at an offset found from its strides and steps by 1, or by 0 when repeated.
+    private static func broadcastRows(_ l: UnsafeBufferPointer<Float>, _ lhsShape: TensorShape,
+                                      _ r: UnsafeBufferPointer<Float>, _ rhsShape: TensorShape,
+                                      into out: UnsafeMutableBufferPointer<Float>, shape: TensorShape,
+                                      _ operation: (Float, Float) -> Float) {
+        let leftStrides = Broadcasting.strides(of: lhsShape, in: shape)
+        let rightStrides = Broadcasting.strides(of: rhsShape, in: shape)
+        let rowDimensions = Array(shape.dimensions.dropLast())
+        let leftRows = stridedOffsets(dimensions: rowDimensions, strides: Array(leftStrides.dropLast()))
+        let rightRows = stridedOffsets(dimensions: rowDimensions, strides: Array(rightStrides.dropLast()))
+        let width = shape.dimensions.last!
+        let leftStep = leftStrides.last!
+        let rightStep = rightStrides.last!
+        for row in leftRows.indices {
+            let start = row * width
+            var left = leftRows[row]
+            var right = rightRows[row]
+            for column in 0..<width {
+                out[start + column] = operation(l[left], r[right])
+                left += leftStep
+                right += rightStep
+            }
+        }
     }
 }

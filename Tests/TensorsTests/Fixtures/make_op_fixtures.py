@@ -72,6 +72,8 @@ e0 = np.exp(logits - logits.max(axis=0, keepdims=True))
 case("softmax first axis", "softmax", [logits], e0 / e0.sum(axis=0, keepdims=True), axis=0)
 
 with open("op_cases.json", "w") as out:
-    json.dump({"numpy": np.__version__, "cases": cases}, out, indent=1)
-    out.write("\n")
+    # One case per line keeps the file small and its diffs readable.
+    out.write('{"numpy": "%s", "cases": [\n' % np.__version__)
+    out.write(",\n".join(json.dumps(c) for c in cases))
+    out.write("\n]}\n")
 print(f"{len(cases)} cases")

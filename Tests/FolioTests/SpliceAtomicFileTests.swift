@@ -10,8 +10,30 @@ final class SpliceAtomicFileTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        chmod(directory, 0o755)
+        makeWritable(directory)
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Makes `path` a directory nobody can create files in: mode 0555, and for root, which ignores
+    /// modes, the immutable attribute. False when that is not possible here.
+    private func makeUnwritable(_ path: String) -> Bool {
+        chmod(path, 0o555)
+        return geteuid() != 0 || runChattr("+i", path)
+    }
+
+    private func makeWritable(_ path: String) {
+        if geteuid() == 0 { _ = runChattr("-i", path) }
+        chmod(path, 0o755)
+    }
+
+    private func runChattr(_ flag: String, _ path: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [flag, path]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
     }
 
     private func contents(_ path: String) throws -> [UInt8] {
@@ -61,12 +83,14 @@ final class SpliceAtomicFileTests: XCTestCase {
     }
 
     func testUnwritableDirectoryLeavesTheOriginalIntact() throws {
-        try XCTSkipIf(geteuid() == 0, "root may write into a read-only directory")
         let path = directory + "/lesson.md"
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("original".utf8)))
-        chmod(directory, 0o555)
-        XCTAssertThrowsError(try AtomicFile.write(Array("new".utf8), to: path))
+        try XCTSkipUnless(makeUnwritable(directory), "cannot make a directory unwritable for root here (no chattr)")
+        XCTAssertThrowsError(try AtomicFile.write(Array("new".utf8), to: path)) { error in
+            XCTAssertTrue("\(error)".contains("cannot create a temporary file"), "\(error)")
+        }
         XCTAssertEqual(try contents(path), Array("original".utf8))
+        XCTAssertEqual(try directoryEntries(), ["lesson.md"])
     }
 
     func testFailedWriteLeavesTheOriginalAndNoTemporaryFile() throws {

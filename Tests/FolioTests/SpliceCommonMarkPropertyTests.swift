@@ -33,13 +33,17 @@ final class SpliceCommonMarkPropertyTests: XCTestCase {
     }
 
     func testSplicingAroundAndInsideEveryExampleChangesOnlyOutputBlocks() throws {
-        var documents = 0, cells = 0, containerCells = 0
+        var documents = 0, cells = 0
+        var examplesWith: [cmark_node_type: Int] = [:], cellsInside: [cmark_node_type: Int] = [:]
         for (number, example) in Self.examples.enumerated() {
             var variants = ["```swift\nbefore()\n```\n\n" + example + "\n```swift\nafter()\n```\n",
                             example + "\n~~~swift\nafter()\n~~~"]
-            if let inside = Self.appendingCellInsideLastContainer(of: example) {
-                variants.append("```swift\nbefore()\n```\n\n" + inside)
-                containerCells += 1
+            for kind in [CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE] where Self.containers(of: kind, in: example).count > 0 {
+                examplesWith[kind, default: 0] += 1
+                if let inside = Self.insertingCell(into: kind, of: example) {
+                    variants.append("```swift\nbefore()\n```\n\n" + inside)
+                    cellsInside[kind, default: 0] += 1
+                }
             }
             for (variantNumber, variant) in variants.enumerated() {
                 for text in [variant, variant.replacingOccurrences(of: "\n", with: "\r\n")] {
@@ -64,22 +68,72 @@ final class SpliceCommonMarkPropertyTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(cells, documents, "most documents hold more than one cell")
-        XCTAssertGreaterThanOrEqual(containerCells, 75, "most of the 95 examples that end in a list or block quote get a cell inside it")
+        for kind in [CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE] {
+            let have = examplesWith[kind] ?? 0, inside = cellsInside[kind] ?? 0
+            let name = kind == CMARK_NODE_ITEM ? "list item" : "block quote"
+            XCTAssertGreaterThanOrEqual(Double(inside), 0.9 * Double(have), "\(inside) of \(have) examples with a \(name) got a cell inside one")
+        }
     }
 
-    /// The example with a cell appended inside its last list item or block quote, or nil when it ends
-    /// with none or the cell does not land there (e.g. the example ends inside an open HTML block).
-    static func appendingCellInsideLastContainer(of example: String) -> String? {
-        guard let lastLine = example.split(separator: "\n").last(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
-        let written = lastLine.prefix { $0 == " " || $0 == "\t" || $0 == ">" }
-        for prefix in [continuationPrefix(of: lastLine), String(written)] {
-            let blank = String(prefix.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
-            for separator in ["", blank + "\n"] {
-                let candidate = example + separator + prefix + "```swift\n" + prefix + "inside()\n" + prefix + "```\n"
-                if isCellInsideContainer(candidate) { return candidate }
+    /// The example with a cell inserted inside one of its containers of `kind` (list item or block
+    /// quote), or nil when no insertion lands there.
+    ///
+    /// Candidates: after each such container's last line, continuing the containers of that line or of
+    /// the container's first line (list markers turned into spaces), with or without a blank line first.
+    static func insertingCell(into kind: cmark_node_type, of example: String) -> String? {
+        let lines = example.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        for (startLine, endLine) in containers(of: kind, in: example) where endLine <= lines.count {
+            let before = lines.prefix(endLine).map { $0 + "\n" }.joined()
+            let after = lines.dropFirst(endLine).map { $0 + "\n" }.joined()
+            let lastLine = lines[endLine - 1], firstLine = lines[startLine - 1]
+            let prefixes = [continuationPrefix(of: lastLine), String(lastLine.prefix { $0 == " " || $0 == "\t" || $0 == ">" }),
+                            continuationPrefix(of: firstLine)]
+            for prefix in prefixes {
+                let blank = String(prefix.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+                for separator in ["", blank + "\n"] {
+                    let candidate = before + separator + prefix + "```swift\n" + prefix + "inside()\n" + prefix + "```\n" + after
+                    if containerKinds(aroundCell: "inside()\n", in: candidate).contains(kind) { return candidate }
+                }
             }
         }
         return nil
+    }
+
+    /// The first and last lines of each node of `kind` in `markdown`, in document order.
+    static func containers(of kind: cmark_node_type, in markdown: String) -> [(startLine: Int, endLine: Int)] {
+        var found: [(Int, Int)] = []
+        walk(markdown) { node in
+            if cmark_node_get_type(node) == kind {
+                found.append((Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node))))
+            }
+        }
+        return found
+    }
+
+    /// The node types of the containers around the cell with `code`, or none when it is not a cell.
+    private static func containerKinds(aroundCell code: String, in markdown: String) -> Set<cmark_node_type> {
+        guard let document = try? Document(path: "candidate.md", bytes: Array(markdown.utf8)),
+              let cell = document.cells.first(where: { $0.code == code }) else { return [] }
+        var kinds = Set<cmark_node_type>()
+        walk(markdown) { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, Int(cmark_node_get_start_line(node)) == cell.fenceLine else { return }
+            var parent = cmark_node_parent(node)
+            while let container = parent {
+                kinds.insert(cmark_node_get_type(container))
+                parent = cmark_node_parent(container)
+            }
+        }
+        return kinds
+    }
+
+    private static func walk(_ markdown: String, _ visit: (OpaquePointer) -> Void) {
+        let root = markdown.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_SOURCEPOS) }
+        defer { cmark_node_free(root) }
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
     }
 
     /// The prefix that continues the containers a line opens: `>` kept, list markers turned into spaces.
@@ -108,23 +162,6 @@ final class SpliceCommonMarkPropertyTests: XCTestCase {
             prefix += String(repeating: " ", count: marker.count)
             rest = rest.dropFirst(marker.count)
         }
-    }
-
-    /// Whether cmark puts the `inside()` cell in a list item or block quote.
-    private static func isCellInsideContainer(_ markdown: String) -> Bool {
-        guard let document = try? Document(path: "candidate.md", bytes: Array(markdown.utf8)),
-              let cell = document.cells.first(where: { $0.code == "inside()\n" }) else { return false }
-        let root = markdown.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_SOURCEPOS) }
-        defer { cmark_node_free(root) }
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK,
-                  Int(cmark_node_get_start_line(node)) == cell.fenceLine else { continue }
-            return cmark_node_parent(node) != root
-        }
-        return false
     }
 }
 

@@ -67,6 +67,11 @@ final class SpliceTests: XCTestCase {
         XCTAssertEqual(result, "```swift\r\nprint(1)\r\n```\r\n\r\n```output\r\n1\r\n2\r\n```\r\nAfter.\r\n")
     }
 
+    func testLoneCarriageReturnFilesGetLoneCarriageReturnOutputBlocks() throws {
+        let result = try splice("```swift\rprint(1)\r```\rAfter.\r", [0: "1\n"])
+        XCTAssertEqual(result, "```swift\rprint(1)\r```\r\r```output\r1\r```\rAfter.\r")
+    }
+
     func testOutputInAListItemStaysInTheItem() throws {
         let result = try splice("1. Step\n\n   ```swift\n   print(1)\n   ```\n2. Next\n", [0: "1\n\n  indented\n"])
         XCTAssertEqual(result, "1. Step\n\n   ```swift\n   print(1)\n   ```\n\n   ```output\n   1\n\n     indented\n   ```\n2. Next\n")

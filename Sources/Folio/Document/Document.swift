@@ -61,6 +61,11 @@ public struct Document: Sendable {
         cells.first { $0.output?.fenceLine == line }
     }
 
+    /// The line of a cell's closing fence (every cell has one).
+    func closingFenceLine(of cell: Cell) -> Int {
+        lines.line(ofByte: cell.range.upperBound - 1)
+    }
+
     private static func blanking(_ range: Range<Int>, in bytes: [UInt8]) -> [UInt8] {
         var markdown = bytes
         for offset in range where bytes[offset] != UInt8(ascii: "\n") && bytes[offset] != UInt8(ascii: "\r") {
@@ -104,7 +109,7 @@ public struct Document: Sendable {
                     throw fail("output block does not directly follow a ```swift cell; Folio owns ```output blocks and writes "
                                + "them only right after a cell. Delete it, or use another info string such as ```text")
                 }
-                let cellClosingLine = lines.line(ofByte: cells[cellIndex].range.upperBound - 1)
+                let cellClosingLine = blocks[previous].closingLine!
                 cells[cellIndex].output = OutputBlock(
                     text: block.literal, fenceLine: block.fenceLine,
                     range: lines.contentEnd(ofLine: cellClosingLine)..<lines.contentEnd(ofLine: closingLine))

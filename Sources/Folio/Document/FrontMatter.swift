@@ -115,12 +115,17 @@ extension FrontMatter {
         }
     }
 
-    /// 1-based line within the YAML text where libYAML found the problem.
+    /// 1-based line within the YAML text where libYAML found the problem. A problem found at the end of
+    /// the text (an unclosed bracket or quote) is reported where the unclosed construct started.
     private static func line(of error: YamlError, yaml: String) -> Int? {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        case .reader(_, let offset?, _, _): yaml.utf8.prefix(offset).count(where: { $0 == UInt8(ascii: "\n") }) + 1
-        default: nil
+        case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _), .composer(let context, _, let mark, _):
+            let lineCount = yaml.utf8.count(where: { $0 == UInt8(ascii: "\n") })
+            return mark.line > lineCount ? context?.mark.line ?? mark.line : mark.line
+        case .reader(_, let offset?, _, _):
+            return yaml.utf8.prefix(offset).count(where: { $0 == UInt8(ascii: "\n") }) + 1
+        default:
+            return nil
         }
     }
 

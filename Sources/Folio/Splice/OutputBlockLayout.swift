@@ -17,7 +17,7 @@ struct OutputBlockLayout {
 
     init(for cell: Cell, in document: Document) {
         let bytes = document.bytes, lines = document.lines
-        let closingLine = lines.line(ofByte: cell.range.upperBound - 1)
+        let closingLine = document.closingFenceLine(of: cell)
         let closingLineText = bytes[lines.start(ofLine: closingLine)..<lines.contentEnd(ofLine: closingLine)]
         let containerPrefix = closingLineText.prefix { $0 == .space || $0 == .tab || $0 == .greaterThan }
         prefix = Self.spacedOut(containerPrefix)
@@ -79,9 +79,9 @@ struct OutputBlockLayout {
 }
 
 extension UInt8 {
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
-    static let newline = UInt8(ascii: "\n")
-    static let greaterThan = UInt8(ascii: ">")
-    static let backtick = UInt8(ascii: "`")
+    fileprivate static let space = UInt8(ascii: " ")
+    fileprivate static let tab = UInt8(ascii: "\t")
+    fileprivate static let newline = UInt8(ascii: "\n")
+    fileprivate static let greaterThan = UInt8(ascii: ">")
+    fileprivate static let backtick = UInt8(ascii: "`")
 }

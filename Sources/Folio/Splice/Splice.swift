@@ -21,7 +21,7 @@ extension Document {
                 let blockStart = lines.start(ofLine: existing.fenceLine)
                 edits.append((blockStart..<existing.range.upperBound, OutputBlockLayout(for: cell, in: self).block(text)))
             case (nil, false):
-                let closingFenceEnd = lines.contentEnd(ofLine: lines.line(ofByte: cell.range.upperBound - 1))
+                let closingFenceEnd = lines.contentEnd(ofLine: closingFenceLine(of: cell))
                 edits.append((closingFenceEnd..<closingFenceEnd, OutputBlockLayout(for: cell, in: self).blockAfterBlankLine(text)))
             default:
                 continue

@@ -56,10 +56,10 @@ final class CheckCommandTests: FolioProcessTestCase {
     }
 
     func testAFailingCellFailsTheCheck() throws {
-        try folio.write("nb.md", "```swift\nlet xs: [Int] = []\nprint(xs[0])\n```\n")
+        try folio.write("nb.md", "```swift\nlet xs: [Int] = []\nprint(\"ok\")\nprint(xs[0])\n```\n")
         let outcome = try folio.run(["check", "nb.md"])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stdout.contains("nb.md:1: error: Fatal error: Index out of range\n"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("nb.md:4: error: Fatal error: Index out of range\n"), outcome.stdout)
     }
 
     func testRunThenCheckPassesForEveryKindOfCell() throws {

@@ -35,7 +35,8 @@ struct Notebook: Sendable {
     }
 
     /// One result per cell that started, cut from the program's output by the control records.
-    func results(of run: ProgramRun, program: Program) -> [(Int, CellResult)] {
+    /// `crashLine` is the .md line a trap in a library call came from, when known.
+    func results(of run: ProgramRun, program: Program, crashLine: Int?) -> [(Int, CellResult)] {
         let byIndex = Dictionary(uniqueKeysWithValues: program.cells.map { ($0.index, $0) })
         var starts: [(index: Int, offset: Int)] = []
         var finalOffset: Int?
@@ -61,7 +62,7 @@ struct Notebook: Sendable {
                 .map { CellResult.Display(range: ($0.range.lowerBound - start.offset)..<($0.range.upperBound - start.offset), html: $0.html) }
             var status = CellResult.Status.ok
             if isLast && !completed {
-                let failure = describe(run.ending, output: text, cell: cell)
+                let failure = describe(run.ending, output: text, cell: cell, crashLine: crashLine)
                 status = .failed(message: failure.message)
                 text += failure.appendix
             } else if cell.options.shouldFail && expectedFailures[cell.index] != true {
@@ -76,7 +77,7 @@ struct Notebook: Sendable {
 
     /// The message for a program that stopped in `cell`, and what to add to the cell's output
     /// (a trap's message is already there; a timeout or an exit is not).
-    private func describe(_ ending: ProgramRun.Ending, output: String, cell: Cell) -> (message: String, appendix: String) {
+    private func describe(_ ending: ProgramRun.Ending, output: String, cell: Cell, crashLine: Int?) -> (message: String, appendix: String) {
         let place = "\(document.path):\(cell.fenceLine)"
         switch ending {
         case .timedOut(let seconds, let ofCell):
@@ -90,7 +91,8 @@ struct Notebook: Sendable {
                 let what = "the program was killed by signal \(signal) during this cell"
                 return ("\(place): error: \(what)", "Error: \(what)\n")
             }
-            return ("\(trap.isIn(fileName) ? "\(document.path):\(trap.line)" : place): error: \(trap.message)", "")
+            let line = trap.isIn(fileName) ? trap.line : crashLine
+            return ("\(line.map { "\(document.path):\($0)" } ?? place): error: \(trap.message)", "")
         }
     }
 

@@ -11,6 +11,11 @@ public struct Toolchain: Hashable, Sendable {
     public var swiftc: String
     /// The directory holding `libFolioRuntime.so` and `Modules/`.
     public var runtimeDirectory: String
+    /// `llvm-symbolizer` (shipped next to `swiftc`), which finds the .md line of a trap in a library call.
+    public var symbolizer: String? {
+        let path = URL(fileURLWithPath: swiftc).deletingLastPathComponent().appendingPathComponent("llvm-symbolizer").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
 
     public init(swiftc: String, runtimeDirectory: String) {
         self.swiftc = swiftc
@@ -33,9 +38,10 @@ public struct Toolchain: Hashable, Sendable {
         return Toolchain(swiftc: swiftc, runtimeDirectory: runtimeDirectory)
     }
 
-    /// The arguments that compile `main` into the executable `output`, linked against the runtime.
+    /// The arguments that compile `main` into the executable `output`, linked against the runtime,
+    /// with line tables so that a trap's stack trace leads back to the notebook's line.
     func compileArguments(main: String, output: String) -> [String] {
-        [main, "-o", output] + moduleArguments
+        [main, "-o", output, "-gline-tables-only"] + moduleArguments
             + ["-L", runtimeDirectory, "-lFolioRuntime", "-Xlinker", "-rpath", "-Xlinker", runtimeDirectory]
     }
 

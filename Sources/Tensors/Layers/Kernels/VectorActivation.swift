@@ -22,14 +22,8 @@ extension Activation {
     /// Applies the function in place to `count` values starting at `values`.
     func applyVectorized(_ values: UnsafeMutablePointer<Float>, count: Int) {
         if self == .linear { return }
-        var offset = 0
-        while offset + FloatVector.scalarCount <= count {
-            (values + offset).storeVector(self((values + offset).loadVector()))
-            offset += FloatVector.scalarCount
-        }
-        if offset < count {
-            let remaining = count - offset
-            (values + offset).storeVector(self((values + offset).loadVector(count: remaining)), count: remaining)
+        forEachVectorBlock(count: count) { offset, lanes in
+            (values + offset).storeVector(self((values + offset).loadVector(lanes: lanes)), lanes: lanes)
         }
     }
 }
@@ -59,38 +53,42 @@ func vectorTanh(_ x: FloatVector) -> FloatVector {
     return 1 - 2 / (vectorExp(2 * bounded) + 1)
 }
 
-extension UnsafePointer where Pointee == Float {
-    /// The 16 floats starting here (no alignment needed).
-    @inline(__always)
-    func loadVector() -> FloatVector {
-        UnsafeRawPointer(self).loadUnaligned(as: FloatVector.self)
+/// Calls `body(offset, lanes)` for consecutive blocks of up to 16 of `count` values: full vectors,
+/// then one partial block for the tail.
+@inline(__always)
+func forEachVectorBlock(count: Int, _ body: (_ offset: Int, _ lanes: Int) -> Void) {
+    var offset = 0
+    while offset < count {
+        let lanes = Swift.min(FloatVector.scalarCount, count - offset)
+        body(offset, lanes)
+        offset += lanes
     }
+}
 
-    /// The first `count` (< 16) floats starting here, the other lanes zero.
+extension UnsafePointer where Pointee == Float {
+    /// The `lanes` (1...16) floats starting here in the first lanes, the other lanes zero.
     @inline(__always)
-    func loadVector(count: Int) -> FloatVector {
+    func loadVector(lanes: Int) -> FloatVector {
+        if lanes == FloatVector.scalarCount {
+            return UnsafeRawPointer(self).loadUnaligned(as: FloatVector.self)
+        }
         var vector = FloatVector()
-        for lane in 0..<count { vector[lane] = self[lane] }
+        for lane in 0..<lanes { vector[lane] = self[lane] }
         return vector
     }
 }
 
 extension UnsafeMutablePointer where Pointee == Float {
     @inline(__always)
-    func loadVector() -> FloatVector { UnsafePointer(self).loadVector() }
+    func loadVector(lanes: Int) -> FloatVector { UnsafePointer(self).loadVector(lanes: lanes) }
 
+    /// Writes the first `lanes` (1...16) lanes of `vector` starting here.
     @inline(__always)
-    func loadVector(count: Int) -> FloatVector { UnsafePointer(self).loadVector(count: count) }
-
-    /// Writes the 16 lanes of `vector` starting here.
-    @inline(__always)
-    func storeVector(_ vector: FloatVector) {
-        UnsafeMutableRawPointer(self).storeBytes(of: vector, as: FloatVector.self)
-    }
-
-    /// Writes the first `count` lanes of `vector` starting here.
-    @inline(__always)
-    func storeVector(_ vector: FloatVector, count: Int) {
-        for lane in 0..<count { self[lane] = vector[lane] }
+    func storeVector(_ vector: FloatVector, lanes: Int) {
+        if lanes == FloatVector.scalarCount {
+            UnsafeMutableRawPointer(self).storeBytes(of: vector, as: FloatVector.self)
+            return
+        }
+        for lane in 0..<lanes { self[lane] = vector[lane] }
     }
 }

@@ -63,7 +63,7 @@ public final class Dense: Layer {
                     }
                     multiplyMatrices(m: rows, n: units, k: features, x.baseAddress!, lda: features,
                                      w.baseAddress!, ldb: units, into: y.baseAddress!, ldc: units, beta: useBias ? 1 : 0)
-                    activation.applyVectorized(y.baseAddress!, count: rows * units)
+                    activation.applyFast(y.baseAddress!, count: rows * units)
                 }
             }
         }

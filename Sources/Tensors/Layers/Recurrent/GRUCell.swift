@@ -32,16 +32,12 @@ struct GRUCell: RecurrentCell {
         multiplyMatrices(m: batchSize, n: 3 * u, k: u, step.previous, lda: u,
                          step.recurrentKernel, ldb: 3 * u, into: inner, ldc: 3 * u, beta: step.bias == nil ? 0 : 1)
         for row in 0..<batchSize {
-            let x = step.projection + row * 3 * u
-            let h = inner + row * 3 * u
-            let state = row * u
-            forEachVectorBlock(count: u) { j, lanes in
-                let update = recurrentActivation((x + j).loadVector(lanes: lanes) + (h + j).loadVector(lanes: lanes))
-                let reset = recurrentActivation((x + u + j).loadVector(lanes: lanes) + (h + u + j).loadVector(lanes: lanes))
-                let candidate = activation((x + 2 * u + j).loadVector(lanes: lanes) + reset * (h + 2 * u + j).loadVector(lanes: lanes))
-                let previous = (step.previous + state + j).loadVector(lanes: lanes)
-                (step.next + state + j).storeVector(update * previous + (1 - update) * candidate, lanes: lanes)
-            }
+            let x = step.projection + row * 3 * u, h = inner + row * 3 * u
+            for j in 0..<(2 * u) { x[j] += h[j] }
+            recurrentActivation.applyFast(x, count: 2 * u)  // z, r
+            for j in 0..<u { x[2 * u + j] += x[u + j] * h[2 * u + j] }
+            activation.applyFast(x + 2 * u, count: u)  // hh
+            blend(x, previous: step.previous + row * u, into: step.next + row * u)
         }
     }
 
@@ -52,27 +48,24 @@ struct GRUCell: RecurrentCell {
                          step.recurrentKernel, ldb: 3 * u, into: step.projection, ldc: 3 * u, beta: 1)
         let resetState = step.scratch
         for row in 0..<batchSize {
-            let x = step.projection + row * 3 * u
-            let state = row * u
-            forEachVectorBlock(count: u) { j, lanes in
-                let update = recurrentActivation((x + j).loadVector(lanes: lanes))
-                let reset = recurrentActivation((x + u + j).loadVector(lanes: lanes))
-                (x + j).storeVector(update, lanes: lanes)
-                (resetState + state + j).storeVector(reset * (step.previous + state + j).loadVector(lanes: lanes), lanes: lanes)
-            }
+            let x = step.projection + row * 3 * u, previous = step.previous + row * u, reset = resetState + row * u
+            recurrentActivation.applyFast(x, count: 2 * u)  // z, r
+            for j in 0..<u { reset[j] = x[u + j] * previous[j] }
         }
         // Candidate pre-activation: add (r · h_prev) · U_h onto the third block.
         multiplyMatrices(m: batchSize, n: u, k: u, resetState, lda: u,
                          step.recurrentKernel + 2 * u, ldb: 3 * u, into: step.projection + 2 * u, ldc: 3 * u, beta: 1)
         for row in 0..<batchSize {
             let x = step.projection + row * 3 * u
-            let state = row * u
-            forEachVectorBlock(count: u) { j, lanes in
-                let update = (x + j).loadVector(lanes: lanes)
-                let candidate = activation((x + 2 * u + j).loadVector(lanes: lanes))
-                let previous = (step.previous + state + j).loadVector(lanes: lanes)
-                (step.next + state + j).storeVector(update * previous + (1 - update) * candidate, lanes: lanes)
-            }
+            activation.applyFast(x + 2 * u, count: u)  // hh
+            blend(x, previous: step.previous + row * u, into: step.next + row * u)
         }
+    }
+
+    /// h = z · h_prev + (1 − z) · hh for one row, with z and hh in the first and third blocks of `gates`.
+    @inline(__always)
+    private func blend(_ gates: UnsafeMutablePointer<Float>, previous: UnsafePointer<Float>, into h: UnsafeMutablePointer<Float>) {
+        let u = units
+        for j in 0..<u { h[j] = gates[j] * previous[j] + (1 - gates[j]) * gates[2 * u + j] }
     }
 }

@@ -23,16 +23,14 @@ struct LSTMCell: RecurrentCell {
         let nextCell = step.next + batchSize * u
         for row in 0..<batchSize {
             let z = step.projection + row * 4 * u
-            let state = row * u
-            forEachVectorBlock(count: u) { j, lanes in
-                let input = recurrentActivation((z + j).loadVector(lanes: lanes))
-                let forget = recurrentActivation((z + u + j).loadVector(lanes: lanes))
-                let candidate = activation((z + 2 * u + j).loadVector(lanes: lanes))
-                let output = recurrentActivation((z + 3 * u + j).loadVector(lanes: lanes))
-                let cell = forget * (previousCell + state + j).loadVector(lanes: lanes) + input * candidate
-                (nextCell + state + j).storeVector(cell, lanes: lanes)
-                (step.next + state + j).storeVector(output * activation(cell), lanes: lanes)
-            }
+            recurrentActivation.applyFast(z, count: 2 * u)  // i, f
+            activation.applyFast(z + 2 * u, count: u)  // candidate
+            recurrentActivation.applyFast(z + 3 * u, count: u)  // o
+            let cPrevious = previousCell + row * u, c = nextCell + row * u, h = step.next + row * u
+            for j in 0..<u { c[j] = z[u + j] * cPrevious[j] + z[j] * z[2 * u + j] }
+            h.update(from: c, count: u)
+            activation.applyFast(h, count: u)
+            for j in 0..<u { h[j] *= z[3 * u + j] }
         }
     }
 }

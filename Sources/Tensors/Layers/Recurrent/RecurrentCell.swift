@@ -2,7 +2,8 @@
 ///
 /// `RecurrentLayer` owns the sequence loop: it projects every timestep's input through the kernel
 /// in one GEMM, then calls `step` once per timestep and handles masks and outputs. A cell only
-/// adds the recurrent contribution and applies its gates, in place on preallocated buffers.
+/// adds the recurrent contribution and applies its gates, in place on preallocated buffers
+/// (`Activation.applyFast` over contiguous gate blocks, then plain elementwise loops).
 protocol RecurrentCell: Sendable {
     /// The Keras class name, for messages ("LSTM").
     var kindName: String { get }

@@ -15,7 +15,7 @@ struct SimpleRNNCell: RecurrentCell {
         multiplyMatrices(m: step.batchSize, n: units, k: units, step.previous, lda: units,
                          step.recurrentKernel, ldb: units, into: step.projection, ldc: units, beta: 1)
         let count = step.batchSize * units
-        activation.applyVectorized(step.projection, count: count)
+        activation.applyFast(step.projection, count: count)
         step.next.update(from: step.projection, count: count)
     }
 }

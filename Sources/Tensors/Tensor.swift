@@ -1,8 +1,13 @@
 /// An n-dimensional array of float32 or integer values, stored row-major.
 ///
 /// Integer tensors hold what Keras calls `int32` ids (the input of `Embedding`);
-/// every arithmetic operation works on float32.
-public struct Tensor: Sendable {
+/// every arithmetic operation works on float32, so arithmetic on an integer tensor
+/// gives a float32 tensor. Layout operations (reshape, transpose, concatenate, reverse,
+/// gather, subscript) keep the element type.
+///
+/// Two tensors are equal when they have the same shape, the same element type and the
+/// same values (so, as for `Float`, a tensor holding `nan` is not equal to itself).
+public struct Tensor: Sendable, Equatable {
     /// The element type of a tensor.
     public enum DType: Sendable, Equatable, CustomStringConvertible {
         case float32
@@ -16,7 +21,7 @@ public struct Tensor: Sendable {
         }
     }
 
-    enum Storage: Sendable {
+    enum Storage: Sendable, Equatable {
         case float([Float])
         case int([Int32])
     }
@@ -26,18 +31,28 @@ public struct Tensor: Sendable {
 
     /// A float32 tensor of `shape` filled row-major from `scalars`.
     public init(shape: TensorShape, scalars: [Float]) {
-        precondition(shape.scalarCount == scalars.count,
-                     "Tensor(shape:scalars:): shape \(shape) holds \(shape.scalarCount) values, but \(scalars.count) were given")
+        // fatalError rather than precondition: its message survives optimized builds.
+        guard shape.scalarCount == scalars.count else {
+            fatalError("Tensor(shape:scalars:): shape \(shape) holds \(shape.scalarCount) values, but \(scalars.count) were given")
+        }
         self.shape = shape
         self.storage = .float(scalars)
     }
 
     /// An int32 tensor of `shape` filled row-major from `integers`.
     public init(shape: TensorShape, integers: [Int32]) {
-        precondition(shape.scalarCount == integers.count,
-                     "Tensor(shape:integers:): shape \(shape) holds \(shape.scalarCount) values, but \(integers.count) were given")
+        guard shape.scalarCount == integers.count else {
+            fatalError("Tensor(shape:integers:): shape \(shape) holds \(shape.scalarCount) values, but \(integers.count) were given")
+        }
         self.shape = shape
         self.storage = .int(integers)
+    }
+
+    /// A tensor of `shape` over `storage`, whose count the caller has already checked.
+    init(shape: TensorShape, storage: Storage) {
+        assert(shape.scalarCount == storage.count)
+        self.shape = shape
+        self.storage = storage
     }
 
     public var dtype: DType {
@@ -63,4 +78,13 @@ public struct Tensor: Sendable {
 
     public var rank: Int { shape.rank }
     public var scalarCount: Int { shape.scalarCount }
+}
+
+extension Tensor.Storage {
+    var count: Int {
+        switch self {
+        case .float(let values): return values.count
+        case .int(let values): return values.count
+        }
+    }
 }

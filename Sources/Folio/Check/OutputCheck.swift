@@ -1,0 +1,45 @@
+/// `folio check`: compares a fresh run's outputs with the output blocks stored in the document.
+public struct OutputCheck: Hashable, Sendable {
+    public var comparison: OutputComparison
+
+    public init(comparison: OutputComparison = OutputComparison()) {
+        self.comparison = comparison
+    }
+
+    /// The cells whose stored output is stale or missing, or that failed; empty when all match.
+    /// Cells that did not run (`ignore`, or after a failure) are not compared.
+    public func problems(in document: Document, results: [CellResult]) -> [Problem] {
+        zip(document.cells, results).compactMap { cell, result in
+            let place = "\(document.path):\(cell.fenceLine)"
+            switch result.status {
+            case .notRun:
+                return nil
+            case .failed(let message):
+                return Problem(cellIndex: cell.index, line: cell.fenceLine, message: message, diff: "")
+            case .ok:
+                let stored = cell.output?.text ?? ""
+                guard !comparison.matches(stored, result.text) else { return nil }
+                let what = cell.output == nil ? "output is missing"
+                    : result.text.isEmpty ? "output block should be removed (the cell prints nothing)"
+                    : "output is stale"
+                let diff = UnifiedDiff(old: stored, new: result.text,
+                                       oldLabel: "\(place) (stored)", newLabel: "\(place) (actual)",
+                                       same: comparison.matches)
+                return Problem(cellIndex: cell.index, line: cell.fenceLine, message: "\(place): error: \(what)", diff: diff.text)
+            }
+        }
+    }
+
+    /// One cell that does not check out.
+    public struct Problem: Hashable, Sendable, CustomStringConvertible {
+        public var cellIndex: Int
+        /// The cell's fence line.
+        public var line: Int
+        /// `file.md:LINE: error: ...`.
+        public var message: String
+        /// The unified diff from stored to actual output; empty for a failed cell.
+        public var diff: String
+
+        public var description: String { diff.isEmpty ? message : message + "\n" + diff }
+    }
+}

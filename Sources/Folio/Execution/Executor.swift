@@ -1,0 +1,96 @@
+import Foundation
+
+/// Runs notebooks: generates the program, compiles it against the runtime, runs it with time
+/// limits and cuts its output into one `CellResult` per cell.
+///
+/// A compile error in a cell fails that cell (its diagnostics, located in the .md, are the message)
+/// and the cells before it are re-run so they keep their outputs. A trap, a thrown error, an exit or
+/// a timeout fails the running cell; the cells before it keep their outputs; later cells are `notRun`.
+public struct Executor: Sendable {
+    /// Seconds a notebook may run when no other limit is given.
+    public static let defaultNotebookTimeout: Double = 600
+
+    public var toolchain: Toolchain
+    /// Seconds the whole program may run (compiling excluded).
+    public var notebookTimeout: Double
+
+    public init(toolchain: Toolchain, notebookTimeout: Double = Executor.defaultNotebookTimeout) {
+        self.toolchain = toolchain
+        self.notebookTimeout = notebookTimeout
+    }
+
+    /// Runs `document` and returns one result per cell, in the order of `document.cells`.
+    public func run(_ document: Document) async throws -> [CellResult] {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let notebook = Notebook(document: document)
+        var results = document.cells.map { _ in CellResult(status: .notRun, text: "") }
+        for cell in document.cells where cell.options.compileFail {
+            results[cell.index] = try await expectCompileFailure(cell, in: notebook, scratch: scratch)
+        }
+        var cells = document.cells.filter { !$0.options.ignore && !$0.options.compileFail }
+        while !cells.isEmpty {
+            let program = Program(fileName: notebook.fileName, seed: notebook.seed, cells: cells)
+            let outcome = try await Compiler(toolchain: toolchain).build(program, in: scratch.path)
+            if outcome.succeeded {
+                let run = try await ProgramRun.execute(
+                    scratch.path + "/notebook", workingDirectory: notebook.directory, scratch: scratch.path,
+                    cellTimeouts: cells.reduce(into: [:]) { $0[$1.index] = $1.options.timeout },
+                    notebookTimeout: notebookTimeout)
+                var crashLine: Int?
+                if case .signalled = run.ending, let symbolizer = toolchain.symbolizer {
+                    crashLine = await CrashSite.line(in: run.lastCellOutput, executable: scratch.path + "/notebook",
+                                                     fileName: notebook.fileName, symbolizer: symbolizer)
+                }
+                for (index, result) in notebook.results(of: run, program: program, crashLine: crashLine) {
+                    results[index] = result
+                }
+                break
+            }
+            guard let failing = try notebook.firstFailingCell(of: outcome, in: program) else { break }
+            results[failing.cell.index] = failing.result
+            cells = cells.filter { $0.index < failing.cell.index }
+        }
+        return results
+    }
+
+    /// Type-checks the cells before `cell` plus `cell`, which must fail in its own lines.
+    private func expectCompileFailure(_ cell: Cell, in notebook: Notebook, scratch: ScratchDirectory) async throws -> CellResult {
+        let before = notebook.document.cells.filter {
+            $0.index < cell.index && !$0.options.ignore && !$0.options.compileFail
+        }
+        let program = Program(fileName: notebook.fileName, seed: notebook.seed, cells: before + [cell])
+        let outcome = try await Compiler(toolchain: toolchain).typecheck(program, in: scratch.path)
+        let own = outcome.errors.filter { program.cell(atLine: $0.line)?.index == cell.index }
+        guard !own.isEmpty else {
+            return CellResult(status: .failed(message: "\(notebook.document.path):\(cell.fenceLine): error: "
+                + "expected a compile error in this `compile-fail` cell, but it compiled"), text: "")
+        }
+        return CellResult(status: .ok, text: own.map { $0.located(in: cell) + "\n" }.joined())
+    }
+}
+
+/// Why Folio could not run a notebook at all (not a problem of one cell): e.g. the compiler
+/// failed without pointing at any cell.
+public struct ExecutorError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): error: \(message)" }
+}
+
+/// A private temporary directory for one notebook's program, output and control files.
+struct ScratchDirectory {
+    let path: String
+
+    init() throws {
+        var template = Array((NSTemporaryDirectory() + "/folio-XXXXXX").utf8CString)
+        guard let created = mkdtemp(&template) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: NSTemporaryDirectory()])
+        }
+        path = String(cString: created)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// A document being executed: where its program runs and how the program's traces map back to cells.
+struct Notebook: Sendable {
+    var document: Document
+    /// The document's file name, the file the program's `#sourceLocation`s name.
+    var fileName: String
+    /// The document's directory: the program's working directory, like a Jupyter kernel's.
+    var directory: String
+    var seed: UInt64
+
+    init(document: Document) {
+        self.document = document
+        let url = URL(fileURLWithPath: document.path)
+        fileName = url.lastPathComponent
+        directory = url.deletingLastPathComponent().path
+        seed = document.seed
+    }
+
+    /// The first cell with a compile error, failed with its diagnostics; nil when the program has
+    /// no errors (then nothing needs to be left out).
+    func firstFailingCell(of outcome: Compiler.Outcome, in program: Program) throws -> (cell: Cell, result: CellResult)? {
+        let errors = outcome.errors
+        let located = errors.compactMap { error in program.cell(atLine: error.line).map { (error, $0) } }
+            .filter { $0.0.file == fileName }
+        guard let cell = located.map(\.1).min(by: { $0.index < $1.index }) else {
+            let details = (outcome.unlocated + errors.map { $0.located(in: $0.file) })
+                .joined(separator: "\n")
+            throw ExecutorError(path: document.path, message: "the notebook program did not compile:\n\(details)")
+        }
+        let own = located.filter { $0.1.index == cell.index }.map(\.0)
+        let message = own.map { $0.located(in: document.path) }.joined(separator: "\n")
+        let text = own.map { $0.located(in: cell) + "\n" }.joined()
+        return (cell, CellResult(status: .failed(message: message), text: text))
+    }
+
+    /// One result per cell that started, cut from the program's output by the control records.
+    /// `crashLine` is the .md line a trap in a library call came from, when known.
+    func results(of run: ProgramRun, program: Program, crashLine: Int?) -> [(Int, CellResult)] {
+        let byIndex = Dictionary(uniqueKeysWithValues: program.cells.map { ($0.index, $0) })
+        var starts: [(index: Int, offset: Int)] = []
+        var finalOffset: Int?
+        var displays: [CellResult.Display] = []
+        var expectedFailures: [Int: Bool] = [:]
+        for record in run.records {
+            switch record {
+            case .cell(let index, let offset): starts.append((index, offset))
+            case .end(let offset): finalOffset = offset
+            case .display(let range, let html): displays.append(CellResult.Display(range: range, html: html))
+            case .expectedFailure(let index, let failed): expectedFailures[index] = failed
+            }
+        }
+        let completed = finalOffset != nil && run.ending == .exited(0)
+        var results: [(Int, CellResult)] = []
+        for (position, start) in starts.enumerated() {
+            guard let cell = byIndex[start.index] else { continue }
+            let isLast = position == starts.count - 1
+            let end = isLast ? (completed ? finalOffset! : run.output.count) : starts[position + 1].offset
+            let bytes = Array(run.output[min(start.offset, end)..<end])
+            var text = Self.terminated(Self.withoutStackTrace(String(decoding: bytes, as: UTF8.self)))
+            let ownDisplays = displays.filter { start.offset <= $0.range.lowerBound && $0.range.upperBound <= end }
+                .map { CellResult.Display(range: ($0.range.lowerBound - start.offset)..<($0.range.upperBound - start.offset), html: $0.html) }
+            var status = CellResult.Status.ok
+            if isLast && !completed {
+                let failure = describe(run.ending, output: text, cell: cell, crashLine: crashLine)
+                status = .failed(message: failure.message)
+                text += failure.appendix
+            } else if cell.options.shouldFail && expectedFailures[cell.index] != true {
+                status = .failed(message: "\(document.path):\(cell.fenceLine): error: "
+                    + "expected this `should-fail` cell to trap or throw, but it completed")
+            }
+            text = TrapMessage.relocating(text, in: cell, of: program)
+            results.append((cell.index, CellResult(status: status, text: text, displays: ownDisplays)))
+        }
+        return results
+    }
+
+    /// The message for a program that stopped in `cell`, and what to add to the cell's output
+    /// (a trap's message is already there; a timeout or an exit is not).
+    private func describe(_ ending: ProgramRun.Ending, output: String, cell: Cell, crashLine: Int?) -> (message: String, appendix: String) {
+        let place = "\(document.path):\(cell.fenceLine)"
+        switch ending {
+        case .timedOut(let seconds, let ofCell):
+            let what = "\(ofCell ? "cell" : "notebook") timed out after \(Self.seconds(seconds))"
+            return ("\(place): error: \(what)", "Error: \(what)\n")
+        case .exited(let code):
+            let what = "the program exited with status \(code) during this cell"
+            return ("\(place): error: \(what)", "Error: \(what)\n")
+        case .signalled(let signal):
+            guard let trap = TrapMessage.last(in: output) else {
+                let what = "the program was killed by signal \(signal) during this cell"
+                return ("\(place): error: \(what)", "Error: \(what)\n")
+            }
+            let line = trap.isIn(fileName) ? trap.line : crashLine
+            return ("\(line.map { "\(document.path):\($0)" } ?? place): error: \(trap.message)", "")
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+
+    /// `text` without the "Current stack trace:" a trap prints in a debug build: its addresses
+    /// change from run to run, and the trap's message already says what happened.
+    static func withoutStackTrace(_ text: String) -> String {
+        guard text.contains("Current stack trace:\n") else { return text }
+        var kept: [Substring] = []
+        var inTrace = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "Current stack trace:" {
+                inTrace = true
+            } else if inTrace && line.first?.isNumber == true && line.contains(" 0x") {
+                continue
+            } else {
+                inTrace = false
+                kept.append(line)
+            }
+        }
+        return kept.joined(separator: "\n")
+    }
+
+    /// Output text ends with a newline, as an output block's content does.
+    private static func terminated(_ text: String) -> String {
+        text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+    }
+}

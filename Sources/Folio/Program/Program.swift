@@ -1,0 +1,70 @@
+/// The Swift program that runs a notebook: one `main.swift` with the cells in order.
+///
+/// Each cell sits behind `#sourceLocation(file:line:)`, so compiler diagnostics and trap messages name
+/// lines of the Markdown file, and after a runtime call that marks where its output starts (the
+/// runtime reports that on a control channel, never in the output, so a cell cannot forge it).
+/// A `should-fail` cell runs inside `__Folio.expectFailure`, a closure in a forked child, so later
+/// cells neither see its declarations nor its effects. A cell whose last item is a value shows it.
+///
+/// Locations use the notebook's file name, not the path it was opened by, so outputs that quote them
+/// (a `compile-fail` cell's diagnostics, a `should-fail` cell's trap) read the same from any directory.
+public struct Program: Hashable, Sendable {
+    /// The file name the cells' locations are attributed to, e.g. `intro.md`.
+    public var fileName: String
+    /// The cells the program runs, in order.
+    public var cells: [Cell]
+    /// The text of `main.swift`.
+    public var source: String
+
+    /// Generates the program that runs `cells` (none of them `ignore` or `compile-fail`) after seeding
+    /// the random generator with `seed`.
+    public init(fileName: String, seed: UInt64, cells: [Cell]) {
+        self.fileName = fileName
+        self.cells = cells
+        var source = "import Tensors\nimport FolioRuntime\n\n__Folio.start(seed: \(seed))\n"
+        for cell in cells {
+            source += "__Folio.beginCell(\(cell.index))\n"
+            if cell.options.shouldFail {
+                source += "__Folio.expectFailure(cell: \(cell.index)) { () throws -> Void in\n"
+                source += Self.located(cell, in: fileName)
+                source += "}\n"
+            } else {
+                source += Self.located(cell, in: fileName)
+            }
+        }
+        source += "__Folio.finish()\n"
+        self.source = source
+    }
+
+    /// The cell whose code holds `line` of the Markdown file.
+    public func cell(atLine line: Int) -> Cell? {
+        cells.first { $0.codeLine <= line && line < $0.codeLine + max($0.lineCount, 1) }
+    }
+
+    private static func located(_ cell: Cell, in fileName: String) -> String {
+        var code = LastExpression(in: cell.code).map { $0.rewriting(cell.code) } ?? cell.code
+        if !code.isEmpty && !code.hasSuffix("\n") { code += "\n" }
+        return "#sourceLocation(file: \(stringLiteral(fileName)), line: \(cell.codeLine))\n"
+            + code + "#sourceLocation()\n"
+    }
+
+    private static func stringLiteral(_ text: String) -> String {
+        var literal = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": literal += "\\\""
+            case "\\": literal += "\\\\"
+            default: literal.unicodeScalars.append(scalar)
+            }
+        }
+        return literal + "\""
+    }
+}
+
+extension Cell {
+    /// The number of lines of code in the cell.
+    var lineCount: Int {
+        code.isEmpty ? 0 : code.split(separator: "\n", omittingEmptySubsequences: false).count
+            - (code.hasSuffix("\n") ? 1 : 0)
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Folio
+import Foundation
+
+/// The arguments every command that runs notebooks takes.
+struct ExecutionOptions: ParsableArguments {
+    @Argument(help: "Notebooks (.md files) or directories searched recursively for them.")
+    var paths: [String] = ["Notebooks/"]
+
+    @Option(help: "Seconds a notebook may run before it is stopped.")
+    var timeout: Double = Executor.defaultNotebookTimeout
+
+    func validate() throws {
+        guard timeout > 0, timeout.isFinite else {
+            throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)")
+        }
+    }
+
+    /// The documents named by `paths`, all parsed before anything runs: on bad input every
+    /// problem is printed and the command exits with 2, having written nothing.
+    func documents() throws -> [Document] {
+        let files: [String]
+        do {
+            files = try NotebookFiles(paths: paths).files
+        } catch {
+            Console.note(error.description)
+            throw ExitCode.badInput
+        }
+        var documents: [Document] = []
+        var errors: [DocumentError] = []
+        for file in files {
+            do throws(DocumentError) {
+                documents.append(try Document(contentsOf: file))
+            } catch {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else {
+            errors.forEach { Console.note($0.description) }
+            throw ExitCode.badInput
+        }
+        return documents
+    }
+
+    /// An executor for this machine, or exit 2 when the compiler or runtime is missing.
+    func executor() throws -> Executor {
+        do {
+            return Executor(toolchain: try Toolchain.locate(), notebookTimeout: timeout)
+        } catch {
+            Console.note(error.description)
+            throw ExitCode.badInput
+        }
+    }
+}

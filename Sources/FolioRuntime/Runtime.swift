@@ -1,2 +1,0 @@
-// Runtime linked into every notebook program.
-import Tensors

@@ -1,0 +1,53 @@
+/// The HTML that takes a code cell's place on a page: its highlighted code, then its output.
+enum CellHTML {
+    static func html(for cell: Cell, result: CellResult?) -> String {
+        var html = "<div class=\"cell\">\n"
+        if !cell.options.hideCode {
+            html += "<pre class=\"code\"><code class=\"language-swift\">"
+                + SwiftHighlighter.html(for: cell.code) + "</code></pre>\n"
+        }
+        if !cell.options.hideOutput, let result {
+            html += outputHTML(result, expectsFailure: cell.options.shouldFail || cell.options.compileFail)
+        }
+        return html + "</div>"
+    }
+
+    /// A result's output: printed text escaped, rich displays in place of the text they stand for,
+    /// and an unexpected failure's message last. Expected failures are styled as errors too.
+    private static func outputHTML(_ result: CellResult, expectsFailure: Bool) -> String {
+        var failure: String?
+        if case .failed(let message) = result.status { failure = message }
+        guard !result.text.isEmpty || failure != nil else { return "" }
+
+        var html = "<div class=\"output\(expectsFailure ? " error" : "")\">"
+        html += printedHTML(result.text, displays: result.displays)
+        if let failure {
+            html += preformatted(failure, class: "error")
+        }
+        return html + "</div>\n"
+    }
+
+    private static func printedHTML(_ text: String, displays: [CellResult.Display]) -> String {
+        let bytes = Array(text.utf8)
+        var html = ""
+        var position = 0
+        func appendText(upTo end: Int) {
+            guard end > position else { return }
+            html += preformatted(String(decoding: bytes[position..<end], as: UTF8.self))
+        }
+        for display in displays.sorted(by: { $0.range.lowerBound < $1.range.lowerBound })
+        where display.range.lowerBound >= position && display.range.upperBound <= bytes.count {
+            appendText(upTo: display.range.lowerBound)
+            html += "<div class=\"display\">\(display.html)</div>"
+            position = display.range.upperBound
+        }
+        appendText(upTo: bytes.count)
+        return html
+    }
+
+    /// `text` escaped in a `<pre>`. HTML drops a newline right after `<pre>`, so a leading one is doubled.
+    private static func preformatted(_ text: String, class name: String? = nil) -> String {
+        let open = name.map { "<pre class=\"\($0)\">" } ?? "<pre>"
+        return open + (text.hasPrefix("\n") ? "\n" : "") + text.htmlEscaped + "</pre>"
+    }
+}

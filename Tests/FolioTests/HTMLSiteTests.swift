@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+@testable import Folio
+
+final class HTMLSiteTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try makeTemporaryFolder()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func notebook(_ name: String, _ markdown: String) throws -> (document: Document, results: [CellResult?]) {
+        let path = folder.appendingPathComponent(name).path
+        try markdown.write(toFile: path, atomically: true, encoding: .utf8)
+        let document = try Document(contentsOf: path)
+        return (document, document.storedResults)
+    }
+
+    private func site() throws -> Site {
+        Site(outputDirectory: folder.appendingPathComponent("site").path, theme: try Theme(), title: "My notes")
+    }
+
+    private func read(_ path: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent("site").appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func testWritesAPagePerNotebookTheIndexTheStylesheetAndLinkedFiles() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try Data([0x89, 0x50]).write(to: folder.appendingPathComponent("assets/plot.png"))
+        try site().write([
+            notebook("a.md", "---\ntitle: A\n---\n![plot](assets/plot.png)\n"),
+            notebook("b.md", "# B\n\nSee [a](a.md).\n"),
+        ])
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.appendingPathComponent("site").path).sorted()
+        XCTAssertEqual(files, ["a.html", "assets", "assets/plot.png", "b.html", "index.html", "style.css"])
+        XCTAssertTrue(try read("a.html").contains("<img src=\"assets/plot.png\" alt=\"plot\" />"))
+        XCTAssertTrue(try read("b.html").contains("<a href=\"a.html\">a</a>"))
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("site/assets/plot.png")), Data([0x89, 0x50]))
+        XCTAssertEqual(try read("style.css"), try Theme().stylesheet)
+    }
+
+    func testIndexListsNotebooksNewestFirstWithTheirDetails() throws {
+        try site().write([
+            notebook("old.md", "---\ntitle: Old\ndate: '2020-01-01'\ntags: x y\n---\nOld summary.\n"),
+            notebook("undated.md", "---\ntitle: Undated\n---\nNo date.\n"),
+            notebook("new.md", "---\ntitle: New\ndate: '2022-04-21 23:00:00'\nemoji: 😁\n---\nNew summary.\n"),
+        ])
+        let index = try read("index.html")
+        let order = ["new.html", "old.html", "undated.html"].map { index.range(of: "href=\"\($0)\"")?.lowerBound }
+        XCTAssertFalse(order.contains(nil), index)
+        XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted())
+        XCTAssertTrue(index.contains("<p class=\"summary\">Old summary.</p>"))
+        XCTAssertTrue(index.contains("<time>2022-04-21 23:00:00</time>"))
+        XCTAssertTrue(index.contains("<li>#x</li><li>#y</li>"))
+        XCTAssertTrue(index.contains("<h1>My notes</h1>"))
+    }
+
+    func testAFailedRenderLeavesThePreviousSiteIntact() throws {
+        try site().write([notebook("a.md", "# First version\n")])
+        let before = try read("a.html")
+        XCTAssertThrowsError(try site().write([notebook("a.md", "# Second\n\n![gone](gone.png)\n")])) { error in
+            XCTAssertEqual((error as? DocumentError)?.line, 3)
+        }
+        XCTAssertEqual(try read("a.html"), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("folio-") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testRenderReplacesTheWholePreviousSite() throws {
+        try site().write([notebook("a.md", "# A\n")])
+        try site().write([notebook("b.md", "# B\n")])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/a.html").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/b.html").path))
+    }
+
+    func testTwoNotebooksWithOneNameAreAnError() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let first = try notebook("a.md", "# A\n"), second = try notebook("sub/a.md", "# A again\n")
+        XCTAssertThrowsError(try site().write([first, second])) { error in
+            XCTAssertEqual((error as? DocumentError)?.path, second.document.path)
+            XCTAssertTrue((error as? DocumentError)?.message.contains("renders to a.html") ?? false)
+        }
+    }
+
+    func testANotebookNamedIndexIsAnError() throws {
+        XCTAssertThrowsError(try site().write([notebook("index.md", "# I\n")]))
+    }
+
+    func testRenderingTwiceGivesTheSameBytes() throws {
+        let notebooks = [try notebook("a.md", "---\ntitle: A\ndate: '2021-01-01'\n---\n# H\n\n```toc\n```\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n")]
+        try site().write(notebooks)
+        let first = try ["a.html", "index.html"].map(read)
+        try site().write(notebooks)
+        XCTAssertEqual(try ["a.html", "index.html"].map(read), first)
+    }
+}

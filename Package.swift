@@ -59,6 +59,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "TensorsDemo", dependencies: ["Tensors"]),
         .executableTarget(name: "TensorsBenchmarks", dependencies: ["Tensors", "CBLAS"], path: "Benchmarks/TensorsBenchmarks"),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FolioRuntimeTests", dependencies: ["FolioRuntime"]),

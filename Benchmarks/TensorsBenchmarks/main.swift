@@ -1,2 +1,83 @@
+// Engine benchmarks: recurrent layers, Embedding and raw sgemm, each timed as the median of
+// several runs after a warm-up. `swift run -c release TensorsBenchmarks [--json]`.
+// Benchmarks/peers.py runs the same configurations in TensorFlow and PyTorch and prints ratios.
+import CBLAS
+import Foundation
 import Tensors
-print(TensorShape([1]))
+
+/// One benchmarked operation: `run` is timed; `flops` (if known) gives GFLOP/s.
+struct Case {
+    let name: String
+    let repetitions: Int
+    let flops: Double?
+    let run: () -> Void
+}
+
+/// A finished measurement.
+struct Measurement: Encodable {
+    let name: String
+    let medianMilliseconds: Double
+    let gflops: Double?
+}
+
+func measure(_ benchmark: Case) -> Measurement {
+    benchmark.run()  // warm-up: builds layers, faults pages in, starts BLAS threads
+    let clock = ContinuousClock()
+    var times: [Double] = []
+    for _ in 0..<benchmark.repetitions {
+        let elapsed = clock.measure(benchmark.run)
+        times.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+    }
+    times.sort()
+    let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+    return Measurement(name: benchmark.name, medianMilliseconds: median,
+                       gflops: benchmark.flops.map { $0 / (median * 1e6) })
+}
+
+/// Multiply-adds of a forward pass: input projection plus recurrent product, 2 flops each.
+func recurrentFlops(batch: Int, timesteps: Int, features: Int, units: Int, gates: Int) -> Double {
+    2 * Double(batch * timesteps) * Double(gates * units) * Double(features + units)
+}
+
+func sgemmCase(size n: Int, repetitions: Int) -> Case {
+    let a = Tensor.randomNormal(shape: [n, n]).scalars, b = Tensor.randomNormal(shape: [n, n]).scalars
+    var c = [Float](repeating: 0, count: n * n)
+    return Case(name: "sgemm \(n)x\(n)x\(n)", repetitions: repetitions, flops: 2 * pow(Double(n), 3)) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n),
+                    1, a, Int32(n), b, Int32(n), 0, &c, Int32(n))
+    }
+}
+
+setRandomSeed(defaultRandomSeed)
+let sequences = Tensor.randomNormal(shape: [32, 100, 100])
+let ids = Tensor(shape: [256, 100], integers: Tensor.randomUniform(shape: [256, 100], maxValue: 10_000).scalars.map { Int32($0) })
+let recurrent: [(String, RecurrentLayer, Int)] = [
+    ("LSTM(256) on (32, 100, 100)", LSTM(units: 256), 4),
+    ("GRU(256) on (32, 100, 100)", GRU(units: 256), 3),
+    ("SimpleRNN(256) on (32, 100, 100)", SimpleRNN(units: 256), 1),
+]
+let embedding = Embedding(inputDim: 10_000, outputDim: 128)
+
+var cases = recurrent.map { name, layer, gates in
+    Case(name: name, repetitions: 21,
+         flops: recurrentFlops(batch: 32, timesteps: 100, features: 100, units: 256, gates: gates)) { _ = layer(sequences) }
+}
+cases.append(Case(name: "Embedding(10000, 128) on (256, 100)", repetitions: 51, flops: nil) { _ = embedding(ids) })
+cases.append(sgemmCase(size: 1024, repetitions: 21))
+cases.append(sgemmCase(size: 2048, repetitions: 7))
+
+let results = cases.map(measure)
+if CommandLine.arguments.contains("--json") {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    print(String(decoding: try encoder.encode(results), as: UTF8.self))
+} else {
+    let coreType = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset"
+    print("Tensors benchmarks (median ms; OPENBLAS_CORETYPE=\(coreType))")
+    for result in results {
+        let name = result.name.padding(toLength: 38, withPad: " ", startingAt: 0)
+        let time = String(format: "%10.3f ms", result.medianMilliseconds)
+        let rate = result.gflops.map { String(format: "%9.1f GFLOP/s", $0) } ?? ""
+        print(name + time + rate)
+    }
+}

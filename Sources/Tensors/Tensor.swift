@@ -28,6 +28,8 @@ public struct Tensor: Sendable, Equatable {
 
     public let shape: TensorShape
     let storage: Storage
+    /// The padding mask a layer attached (Keras's `_keras_mask`); see `SequenceMask`. Set by the layers.
+    public internal(set) var mask: SequenceMask? = nil
 
     /// A float32 tensor of `shape` filled row-major from `scalars`.
     public init(shape: TensorShape, scalars: [Float]) {

@@ -29,8 +29,11 @@ final class ExecutorRecordTests: XCTestCase {
         let (diagnostics, unlocated) = Diagnostic.parse(output)
         XCTAssertEqual(diagnostics.map(\.line), [7, 3])
         XCTAssertEqual(diagnostics[0].severity, .error)
-        XCTAssertEqual(diagnostics[0].formatted(path: "dir/a.md", withExcerpt: true),
+        XCTAssertEqual(diagnostics[0].located(in: "dir/a.md"),
                        "dir/a.md:7:5: error: cannot find 'y' in scope\nprint(y)\n      ^")
+        let cell = Cell(index: 0, code: "let a = 1\nprint(y)\n", options: CellOptions(), fenceLine: 5, codeLine: 6,
+                        range: 0..<1, output: nil)
+        XCTAssertEqual(diagnostics[0].located(in: cell), "cell:2:5: error: cannot find 'y' in scope\nprint(y)\n      ^")
         XCTAssertEqual(diagnostics[1].severity, .warning)
         XCTAssertEqual(diagnostics[1].excerpt, ["let z = 1", "    ^"])
         XCTAssertEqual(unlocated, ["error: fatal error encountered during compilation"])
@@ -47,5 +50,32 @@ final class ExecutorRecordTests: XCTestCase {
             """
         XCTAssertEqual(Notebook.withoutStackTrace(output),
                        "before\nSwift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range\n")
+    }
+}
+
+final class ExecutorTrapMessageTests: XCTestCase {
+    private let cells = [
+        Cell(index: 0, code: "func check() {\n    precondition(false, \"no\")\n}\n", options: CellOptions(),
+             fenceLine: 3, codeLine: 4, range: 0..<1, output: nil),
+        Cell(index: 1, code: "print(1)\ncheck()\n", options: CellOptions(), fenceLine: 9, codeLine: 10, range: 2..<3, output: nil),
+    ]
+
+    func testTrapLinesParseWithTheirFileLineAndMessage() throws {
+        let trap = try XCTUnwrap(TrapMessage("main/nb.md:14: Precondition failed: too short"))
+        XCTAssertEqual(trap.line, 14)
+        XCTAssertEqual(trap.message, "Precondition failed: too short")
+        XCTAssertTrue(trap.isIn("nb.md"))
+        let library = try XCTUnwrap(TrapMessage("Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range"))
+        XCTAssertFalse(library.isIn("nb.md"))
+        XCTAssertNil(TrapMessage("just text: Fatal error"))
+    }
+
+    func testNotebookTrapLocationsInOutputsBecomeRelativeToTheirCell() {
+        let program = Program(fileName: "nb.md", seed: 1, cells: cells)
+        let output = "1\nmain/nb.md:5: Precondition failed: no\n"
+        XCTAssertEqual(TrapMessage.relocating(output, in: cells[1], of: program), "1\ncell 1:2: Precondition failed: no\n")
+        XCTAssertEqual(TrapMessage.relocating(output, in: cells[0], of: program), "1\ncell:2: Precondition failed: no\n")
+        let library = "Swift/Array.swift:9: Fatal error: Index out of range\n"
+        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program), library)
     }
 }

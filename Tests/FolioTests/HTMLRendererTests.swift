@@ -5,7 +5,7 @@ import XCTest
 final class HTMLRendererTests: XCTestCase {
     private func render(_ markdown: String, results: [CellResult?]? = nil,
                         renderer: HTMLRenderer = HTMLRenderer()) throws -> RenderedPage {
-        let document = try makeDocument(markdown)
+        let document = try parse(markdown, path: "notebook.md")
         return try renderer.render(document, results: results ?? document.storedResults)
     }
 
@@ -258,7 +258,7 @@ final class HTMLRendererTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("assets"), withIntermediateDirectories: true)
         try Data([1, 2, 3]).write(to: folder.appendingPathComponent("assets/fig 1.png"))
         let path = folder.appendingPathComponent("post.md").path
-        let document = try makeDocument("![fig](./assets/fig%201.png) [data](assets/../assets/fig%201.png#top) [web](https://x.org/a.png) [here](#top)\n",
+        let document = try parse("![fig](./assets/fig%201.png) [data](assets/../assets/fig%201.png#top) [web](https://x.org/a.png) [here](#top)\n",
                                         path: path)
         let page = try HTMLRenderer().render(document, results: [])
         XCTAssertEqual(page.files.map(\.sitePath), ["assets/fig 1.png", "assets/fig 1.png"])
@@ -278,7 +278,7 @@ final class HTMLRendererTests: XCTestCase {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let other = folder.appendingPathComponent("other.md").path
-        let document = try makeDocument("See [other](other.md#part).\n", path: folder.appendingPathComponent("post.md").path)
+        let document = try parse("See [other](other.md#part).\n", path: folder.appendingPathComponent("post.md").path)
         let page = try HTMLRenderer().render(document, results: [], notebookPages: [other: "other.html"])
         XCTAssertTrue(page.body.contains("<a href=\"other.html#part\">other</a>"))
         XCTAssertTrue(page.files.isEmpty)

@@ -1,11 +1,6 @@
 import Foundation
 @testable import Folio
 
-/// A document parsed from Markdown text, as the renderer's tests need it.
-func makeDocument(_ markdown: String, path: String = "notebook.md") throws -> Document {
-    try Document(path: path, bytes: Array(markdown.utf8))
-}
-
 /// A fresh empty folder under the system's temporary directory, removed by `cleanup`.
 func makeTemporaryFolder() throws -> URL {
     let folder = FileManager.default.temporaryDirectory

@@ -4,7 +4,7 @@ import XCTest
 
 final class HTMLThemeTests: XCTestCase {
     private func page(title: String = "임베딩이란", body: String = "<p>body</p>") throws -> RenderedPage {
-        let document = try makeDocument("""
+        let document = try parse("""
             ---
             emoji: 😁
             title: \(title)
@@ -42,7 +42,7 @@ final class HTMLThemeTests: XCTestCase {
     }
 
     func testAbsentFrontMatterLeavesNoEmptyElements() throws {
-        let document = try makeDocument("# Only a heading\n")
+        let document = try parse("# Only a heading\n")
         let html = try Theme().pageHTML(HTMLRenderer().render(document, results: []), siteTitle: "S")
         XCTAssertFalse(html.contains("class=\"emoji\""))
         XCTAssertFalse(html.contains("<time>"))

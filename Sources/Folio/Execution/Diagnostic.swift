@@ -12,10 +12,20 @@ struct Diagnostic: Hashable, Sendable {
     /// The lines swiftc prints under the message (the source line and a caret).
     var excerpt: [String]
 
-    /// The message located in `path` instead of the file name the program used.
-    func formatted(path: String, withExcerpt: Bool) -> String {
-        let header = "\(path):\(line):\(column): \(severity.rawValue): \(message)"
-        return withExcerpt ? ([header] + excerpt).joined(separator: "\n") : header
+    /// The message located in `path` (the notebook as the user named it) instead of the file name
+    /// the program used.
+    func located(in path: String) -> String {
+        text(location: "\(path):\(line):\(column)")
+    }
+
+    /// The message located by its line within `cell` (`cell:2:14: error: ...`), for outputs stored in
+    /// the notebook: it stays true when lines above the cell are added or removed.
+    func located(in cell: Cell) -> String {
+        text(location: "cell:\(line - cell.codeLine + 1):\(column)")
+    }
+
+    private func text(location: String) -> String {
+        (["\(location): \(severity.rawValue): \(message)"] + excerpt).joined(separator: "\n")
     }
 
     /// Parses swiftc's `-diagnostic-style llvm` output; messages without a location (and any line

@@ -37,7 +37,14 @@ public struct Executor: Sendable {
                     scratch.path + "/notebook", workingDirectory: notebook.directory, scratch: scratch.path,
                     cellTimeouts: cells.reduce(into: [:]) { $0[$1.index] = $1.options.timeout },
                     notebookTimeout: notebookTimeout)
-                for (index, result) in notebook.results(of: run, cells: cells) { results[index] = result }
+                var crashLine: Int?
+                if case .signalled = run.ending, let symbolizer = toolchain.symbolizer {
+                    crashLine = await CrashSite.line(in: run.lastCellOutput, executable: scratch.path + "/notebook",
+                                                     fileName: notebook.fileName, symbolizer: symbolizer)
+                }
+                for (index, result) in notebook.results(of: run, program: program, crashLine: crashLine) {
+                    results[index] = result
+                }
                 break
             }
             guard let failing = try notebook.firstFailingCell(of: outcome, in: program) else { break }
@@ -59,7 +66,7 @@ public struct Executor: Sendable {
             return CellResult(status: .failed(message: "\(notebook.document.path):\(cell.fenceLine): error: "
                 + "expected a compile error in this `compile-fail` cell, but it compiled"), text: "")
         }
-        return CellResult(status: .ok, text: own.map { $0.formatted(path: notebook.fileName, withExcerpt: true) + "\n" }.joined())
+        return CellResult(status: .ok, text: own.map { $0.located(in: cell) + "\n" }.joined())
     }
 }
 

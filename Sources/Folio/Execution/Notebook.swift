@@ -24,19 +24,20 @@ struct Notebook: Sendable {
         let located = errors.compactMap { error in program.cell(atLine: error.line).map { (error, $0) } }
             .filter { $0.0.file == fileName }
         guard let cell = located.map(\.1).min(by: { $0.index < $1.index }) else {
-            let details = (outcome.unlocated + errors.map { $0.formatted(path: $0.file, withExcerpt: true) })
+            let details = (outcome.unlocated + errors.map { $0.located(in: $0.file) })
                 .joined(separator: "\n")
             throw ExecutorError(path: document.path, message: "the notebook program did not compile:\n\(details)")
         }
         let own = located.filter { $0.1.index == cell.index }.map(\.0)
-        let message = own.map { $0.formatted(path: document.path, withExcerpt: true) }.joined(separator: "\n")
-        let text = own.map { $0.formatted(path: fileName, withExcerpt: true) + "\n" }.joined()
+        let message = own.map { $0.located(in: document.path) }.joined(separator: "\n")
+        let text = own.map { $0.located(in: cell) + "\n" }.joined()
         return (cell, CellResult(status: .failed(message: message), text: text))
     }
 
     /// One result per cell that started, cut from the program's output by the control records.
-    func results(of run: ProgramRun, cells: [Cell]) -> [(Int, CellResult)] {
-        let byIndex = Dictionary(uniqueKeysWithValues: cells.map { ($0.index, $0) })
+    /// `crashLine` is the .md line a trap in a library call came from, when known.
+    func results(of run: ProgramRun, program: Program, crashLine: Int?) -> [(Int, CellResult)] {
+        let byIndex = Dictionary(uniqueKeysWithValues: program.cells.map { ($0.index, $0) })
         var starts: [(index: Int, offset: Int)] = []
         var finalOffset: Int?
         var displays: [CellResult.Display] = []
@@ -61,13 +62,14 @@ struct Notebook: Sendable {
                 .map { CellResult.Display(range: ($0.range.lowerBound - start.offset)..<($0.range.upperBound - start.offset), html: $0.html) }
             var status = CellResult.Status.ok
             if isLast && !completed {
-                let failure = describe(run.ending, output: text, cell: cell)
+                let failure = describe(run.ending, output: text, cell: cell, crashLine: crashLine)
                 status = .failed(message: failure.message)
                 text += failure.appendix
             } else if cell.options.shouldFail && expectedFailures[cell.index] != true {
                 status = .failed(message: "\(document.path):\(cell.fenceLine): error: "
                     + "expected this `should-fail` cell to trap or throw, but it completed")
             }
+            text = TrapMessage.relocating(text, in: cell, of: program)
             results.append((cell.index, CellResult(status: status, text: text, displays: ownDisplays)))
         }
         return results
@@ -75,7 +77,7 @@ struct Notebook: Sendable {
 
     /// The message for a program that stopped in `cell`, and what to add to the cell's output
     /// (a trap's message is already there; a timeout or an exit is not).
-    private func describe(_ ending: ProgramRun.Ending, output: String, cell: Cell) -> (message: String, appendix: String) {
+    private func describe(_ ending: ProgramRun.Ending, output: String, cell: Cell, crashLine: Int?) -> (message: String, appendix: String) {
         let place = "\(document.path):\(cell.fenceLine)"
         switch ending {
         case .timedOut(let seconds, let ofCell):
@@ -85,23 +87,13 @@ struct Notebook: Sendable {
             let what = "the program exited with status \(code) during this cell"
             return ("\(place): error: \(what)", "Error: \(what)\n")
         case .signalled(let signal):
-            guard let trap = trapMessage(in: output) else {
+            guard let trap = TrapMessage.last(in: output) else {
                 let what = "the program was killed by signal \(signal) during this cell"
                 return ("\(place): error: \(what)", "Error: \(what)\n")
             }
-            return ("\(trap.line.map { "\(document.path):\($0)" } ?? place): error: \(trap.message)", "")
+            let line = trap.isIn(fileName) ? trap.line : crashLine
+            return ("\(line.map { "\(document.path):\($0)" } ?? place): error: \(trap.message)", "")
         }
-    }
-
-    /// The last `Fatal error` line a trap printed, with its .md line when the trap is in the notebook's code.
-    private func trapMessage(in output: String) -> (line: Int?, message: String)? {
-        guard let line = output.split(separator: "\n").last(where: { $0.contains("Fatal error: ") }) else { return nil }
-        let prefix = fileName + ":"
-        if line.hasPrefix(prefix), let colon = line.dropFirst(prefix.count).firstIndex(of: ":"),
-           let number = Int(line[line.index(line.startIndex, offsetBy: prefix.count)..<colon]) {
-            return (number, String(line[line.index(after: colon)...].drop { $0 == " " }))
-        }
-        return (nil, String(line[line.range(of: "Fatal error: ")!.lowerBound...]))
     }
 
     private static func seconds(_ value: Double) -> String {

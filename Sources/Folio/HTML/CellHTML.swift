@@ -1,7 +1,7 @@
 /// The HTML that takes a code cell's place on a page: its highlighted code, then its output.
 enum CellHTML {
     static func html(for cell: Cell, result: CellResult?) -> String {
-        var html = "<div class=\"cell\" id=\"cell-\(cell.index + 1)\">\n"
+        var html = "<div class=\"cell\">\n"
         if !cell.options.hideCode {
             html += "<pre class=\"code\"><code class=\"language-swift\">"
                 + SwiftHighlighter.html(for: cell.code) + "</code></pre>\n"

@@ -27,11 +27,7 @@ public struct HTMLRenderer: Sendable {
                        notebookPages: [String: String] = [:]) throws(DocumentError) -> RenderedPage {
         precondition(results.count == document.cells.count,
                      "HTMLRenderer: \(document.path) has \(document.cells.count) cells but \(results.count) results")
-        let bodyStart = document.frontMatter.range.upperBound
-        let tree = MarkdownTree(markdown: document.bytes[bodyStart...],
-                                lineOffset: document.bytes[..<bodyStart].count(where: { $0 == UInt8(ascii: "\n") }))
-        let cellsByLine = Dictionary(uniqueKeysWithValues: document.cells.map { ($0.fenceLine, $0) })
-        let outputLines = Set(document.cells.compactMap { $0.output?.fenceLine })
+        let tree = MarkdownTree(markdown: document.markdown)
         let folder = URL(fileURLWithPath: document.path).deletingLastPathComponent().standardizedFileURL
 
         var slugger = HeadingSlugger()
@@ -52,12 +48,11 @@ public struct HTMLRenderer: Sendable {
                 anchored.adoptChildren(of: node)
                 node.replace(with: anchored)
             case CMARK_NODE_CODE_BLOCK:
-                let line = tree.fileLine(of: node)
                 switch node.fenceInfo.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? "" {
                 case "swift":
-                    guard let cell = cellsByLine[line] else { break }
+                    guard let cell = document.cell(atFenceLine: node.startLine) else { break }
                     node.replace(with: .customBlock(enter: CellHTML.html(for: cell, result: results[cell.index])))
-                case "output" where outputLines.contains(line):
+                case "output" where document.cell(withOutputAtFenceLine: node.startLine) != nil:
                     node.remove()
                 case "toc":
                     tocBlocks.append(node)
@@ -67,8 +62,7 @@ public struct HTMLRenderer: Sendable {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if !allowsRawHTML { node.remove() }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                if let file = try resolveLink(node, in: tree, of: document, folder: folder,
-                                              notebookPages: notebookPages) {
+                if let file = try resolveLink(node, of: document, folder: folder, notebookPages: notebookPages) {
                     files.append(file)
                 }
             default:
@@ -89,9 +83,9 @@ public struct HTMLRenderer: Sendable {
 
     /// Checks a link's local target and points the link at the target's place in the site:
     /// another notebook's page, or the copied file (returned).
-    private func resolveLink(_ node: MarkdownNode, in tree: MarkdownTree, of document: Document, folder: URL,
+    private func resolveLink(_ node: MarkdownNode, of document: Document, folder: URL,
                              notebookPages: [String: String]) throws(DocumentError) -> LinkedFile? {
-        let line = tree.fileLine(of: node)
+        let line = node.startLine
         let link: LocalLink
         do {
             guard let local = try LocalLink(url: node.url) else { return nil }

@@ -3,21 +3,18 @@ import Foundation
 
 /// A libcmark syntax tree of a notebook's Markdown, owned and freed by this object.
 ///
-/// Parsed with source positions, so every node knows the line it came from.
+/// Parsed with source positions, so every node knows the line of the file it came from.
 final class MarkdownTree {
     let root: MarkdownNode
-    /// Lines before the parsed text (the front matter), added to libcmark's line numbers.
-    let lineOffset: Int
 
-    /// Parses `markdown`, whose first line is line `lineOffset + 1` of its file.
-    init(markdown: ArraySlice<UInt8>, lineOffset: Int) {
+    /// Parses a document's `markdown` (its bytes with the front matter blanked, lines kept).
+    init(markdown: [UInt8]) {
         let pointer = markdown.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parse_document($0, buffer.count, CMARK_OPT_SOURCEPOS)
             }
         }
         root = MarkdownNode(pointer!)
-        self.lineOffset = lineOffset
     }
 
     deinit {
@@ -36,11 +33,6 @@ final class MarkdownTree {
             }
         }
         return nodes
-    }
-
-    /// The 1-based line in the notebook file where `node` starts.
-    func fileLine(of node: MarkdownNode) -> Int {
-        node.startLine + lineOffset
     }
 
     /// The tree as HTML. Without `allowRawHTML`, libcmark also blanks `javascript:` and similar

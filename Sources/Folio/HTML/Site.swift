@@ -33,9 +33,7 @@ public struct Site: Sendable {
     ///   site is then left as it was.
     public func write(_ notebooks: [(document: Document, results: [CellResult?])]) throws(DocumentError) {
         let pageNames = try Self.pageNames(for: notebooks.map(\.document.path))
-        let pages = try notebooks.map { notebook throws(DocumentError) in
-            try renderer.render(notebook.document, results: notebook.results, notebookPages: pageNames)
-        }
+        let pages = try renderPages(notebooks, notebookPages: pageNames)
         let files = try Self.linkedFiles(of: pages, reserved: Set(pageNames.values).union(["index.html", "style.css"]))
 
         let staged: StagedDirectory
@@ -60,6 +58,22 @@ public struct Site: Sendable {
             staged.discard()
             throw DocumentError(path: outputDirectory, line: nil, message: "cannot write the site: \(error.localizedDescription)")
         }
+    }
+
+    /// Renders the notebooks on all cores. The first failure in notebook order is thrown, so the
+    /// error reported does not depend on timing.
+    private func renderPages(_ notebooks: [(document: Document, results: [CellResult?])],
+                             notebookPages: [String: String]) throws(DocumentError) -> [RenderedPage] {
+        var outcomes = [Result<RenderedPage, DocumentError>?](repeating: nil, count: notebooks.count)
+        outcomes.withUnsafeMutableBufferPointer { slots in
+            DispatchQueue.concurrentPerform(iterations: notebooks.count) { index in
+                let notebook = notebooks[index]
+                slots[index] = Result { () throws(DocumentError) in
+                    try renderer.render(notebook.document, results: notebook.results, notebookPages: notebookPages)
+                }
+            }
+        }
+        return try outcomes.map { outcome throws(DocumentError) in try outcome!.get() }
     }
 
     /// Page names by standardized notebook path; two notebooks with one name are an error.

@@ -6,15 +6,28 @@ import Foundation
 /// (`Modules/*.swiftmodule`) next to the `folio` executable, so the runtime directory defaults to the
 /// running executable's directory; `FOLIO_RUNTIME_DIR` overrides it for installs. `swiftc` is found
 /// through `FOLIO_SWIFTC` or `PATH`.
+///
+/// `Tensors` imports the C module `CBLAS` internally, and the compiler still loads it when a program
+/// imports `Tensors`; its module map lives in the package sources, so Folio ships a copy as a resource
+/// (`Resources/CBLAS`, keep it equal to `Sources/CBLAS`) and points the compiler at it.
 public struct Toolchain: Hashable, Sendable {
     /// Path of the `swiftc` executable.
     public var swiftc: String
     /// The directory holding `libFolioRuntime.so` and `Modules/`.
     public var runtimeDirectory: String
+    /// `llvm-symbolizer` (shipped next to `swiftc`), which finds the .md line of a trap in a library call.
+    public var symbolizer: String? {
+        let path = URL(fileURLWithPath: swiftc).deletingLastPathComponent().appendingPathComponent("llvm-symbolizer").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
 
-    public init(swiftc: String, runtimeDirectory: String) {
+    /// The copy of the CBLAS module map that programs importing `Tensors` need.
+    public var cblasModuleMap: String
+
+    public init(swiftc: String, runtimeDirectory: String, cblasModuleMap: String) {
         self.swiftc = swiftc
         self.runtimeDirectory = runtimeDirectory
+        self.cblasModuleMap = cblasModuleMap
     }
 
     /// Finds the compiler and the runtime for this process, or says what is missing and how to fix it.
@@ -30,12 +43,17 @@ public struct Toolchain: Hashable, Sendable {
         guard let swiftc = environment["FOLIO_SWIFTC"] ?? searchPath(for: "swiftc", in: environment["PATH"] ?? "") else {
             throw ToolchainError(message: "swiftc was not found on PATH (or set FOLIO_SWIFTC to its path)")
         }
-        return Toolchain(swiftc: swiftc, runtimeDirectory: runtimeDirectory)
+        let moduleMap = Bundle.module.bundleURL.appendingPathComponent("Resources/CBLAS/module.modulemap").path
+        guard FileManager.default.fileExists(atPath: moduleMap) else {
+            throw ToolchainError(message: "Folio's resources are missing: Resources/CBLAS/module.modulemap was not found next to the folio executable")
+        }
+        return Toolchain(swiftc: swiftc, runtimeDirectory: runtimeDirectory, cblasModuleMap: moduleMap)
     }
 
-    /// The arguments that compile `main` into the executable `output`, linked against the runtime.
+    /// The arguments that compile `main` into the executable `output`, linked against the runtime,
+    /// with line tables so that a trap's stack trace leads back to the notebook's line.
     func compileArguments(main: String, output: String) -> [String] {
-        [main, "-o", output] + moduleArguments
+        [main, "-o", output, "-gline-tables-only"] + moduleArguments
             + ["-L", runtimeDirectory, "-lFolioRuntime", "-Xlinker", "-rpath", "-Xlinker", runtimeDirectory]
     }
 
@@ -45,7 +63,8 @@ public struct Toolchain: Hashable, Sendable {
     }
 
     private var moduleArguments: [String] {
-        ["-I", runtimeDirectory + "/Modules", "-diagnostic-style", "llvm", "-module-name", "main"]
+        ["-I", runtimeDirectory + "/Modules", "-Xcc", "-fmodule-map-file=" + cblasModuleMap,
+         "-diagnostic-style", "llvm", "-module-name", "main"]
     }
 
     private static func executableDirectory() -> String {

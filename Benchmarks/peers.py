@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Runs the TensorsBenchmarks configurations in the Python peers and prints them beside Tensors.
+
+Peers: TensorFlow (Keras 3 layers inside `tf.function`), PyTorch (`torch.set_num_threads(2)`,
+`inference_mode`) and numpy (sgemm only). A peer that is not importable is skipped and named.
+Tensors' numbers come from `swift run -c release TensorsBenchmarks --json` (run from the
+package root), or from a file given with --swift-json. Ratios are peer time / Tensors time:
+above 1 means Tensors is faster.
+
+    /work/venv-peers/bin/python Benchmarks/peers.py [--swift-json FILE] [--skip-swift]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RNN_INPUT = (32, 100, 100)
+IDS_SHAPE = (256, 100)
+NAMES = {
+    "lstm": "LSTM(256) on (32, 100, 100)",
+    "gru": "GRU(256) on (32, 100, 100)",
+    "simple_rnn": "SimpleRNN(256) on (32, 100, 100)",
+    "embedding": "Embedding(10000, 128) on (256, 100)",
+    "sgemm1024": "sgemm 1024x1024x1024",
+    "sgemm2048": "sgemm 2048x2048x2048",
+}
+REPETITIONS = {"embedding": 51, "sgemm2048": 7}
+
+
+def median_ms(run, repetitions):
+    run()  # warm-up: tracing, allocation, thread start
+    times = []
+    for _ in range(repetitions):
+        start = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times)
+
+
+def numpy_cases(np):
+    cases = {}
+    for n in (1024, 2048):
+        a = np.random.standard_normal((n, n)).astype(np.float32)
+        b = np.random.standard_normal((n, n)).astype(np.float32)
+        cases[f"sgemm{n}"] = lambda a=a, b=b: a @ b
+    return cases
+
+
+def tensorflow_cases():
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import numpy as np
+    import tensorflow as tf
+    import keras
+
+    x = tf.constant(np.random.standard_normal(RNN_INPUT).astype(np.float32))
+    ids = tf.constant(np.random.randint(0, 10000, IDS_SHAPE).astype(np.int32))
+    cases = {}
+    for key, layer in (("lstm", keras.layers.LSTM(256)), ("gru", keras.layers.GRU(256)),
+                       ("simple_rnn", keras.layers.SimpleRNN(256))):
+        fn = tf.function(lambda v, layer=layer: layer(v))
+        cases[key] = lambda fn=fn: fn(x).numpy()
+    embedding = keras.layers.Embedding(10000, 128)
+    embed = tf.function(lambda v: embedding(v))
+    cases["embedding"] = lambda: embed(ids).numpy()
+    for n in (1024, 2048):
+        a = tf.constant(np.random.standard_normal((n, n)).astype(np.float32))
+        b = tf.constant(np.random.standard_normal((n, n)).astype(np.float32))
+        mm = tf.function(lambda p, q: tf.linalg.matmul(p, q))
+        cases[f"sgemm{n}"] = lambda mm=mm, a=a, b=b: mm(a, b).numpy()
+    return cases
+
+
+def torch_cases():
+    import torch
+
+    torch.set_num_threads(2)
+    x = torch.randn(*RNN_INPUT)
+    ids = torch.randint(0, 10000, IDS_SHAPE)
+    cases = {}
+    for key, module in (("lstm", torch.nn.LSTM(100, 256, batch_first=True)),
+                        ("gru", torch.nn.GRU(100, 256, batch_first=True)),
+                        ("simple_rnn", torch.nn.RNN(100, 256, batch_first=True))):
+        def run(module=module):
+            with torch.inference_mode():
+                module(x)
+        cases[key] = run
+    embedding = torch.nn.Embedding(10000, 128)
+
+    def embed():
+        with torch.inference_mode():
+            embedding(ids)
+    cases["embedding"] = embed
+    for n in (1024, 2048):
+        a, b = torch.randn(n, n), torch.randn(n, n)
+        cases[f"sgemm{n}"] = lambda a=a, b=b: torch.mm(a, b)
+    return cases
+
+
+def run_peer(name, make_cases):
+    try:
+        cases = make_cases()
+    except ImportError as error:
+        print(f"# {name}: skipped (not installed: {error.name})", file=sys.stderr)
+        return None
+    return {key: median_ms(run, REPETITIONS.get(key, 21)) for key, run in cases.items()}
+
+
+def swift_results(args):
+    if args.skip_swift:
+        return {}
+    if args.swift_json:
+        with open(args.swift_json) as f:
+            measurements = json.load(f)
+    else:
+        output = subprocess.run(["swift", "run", "-c", "release", "TensorsBenchmarks", "--json"],
+                                cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        measurements = json.loads(output[output.index("["):])
+    by_name = {m["name"]: m["medianMilliseconds"] for m in measurements}
+    return {key: by_name.get(name) for key, name in NAMES.items()}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--swift-json", help="TensorsBenchmarks --json output to compare with")
+    parser.add_argument("--skip-swift", action="store_true", help="only run the peers")
+    args = parser.parse_args()
+
+    columns = {"Tensors": swift_results(args)}
+    import numpy
+    for name, make in (("TensorFlow", tensorflow_cases), ("PyTorch", torch_cases),
+                       ("numpy", lambda: numpy_cases(numpy))):
+        results = run_peer(name, make)
+        if results is not None:
+            columns[name] = results
+    peers = [name for name in columns if name != "Tensors"]
+
+    core = os.environ.get("OPENBLAS_CORETYPE", "unset")
+    print(f"median ms (OPENBLAS_CORETYPE={core}); ratio = peer / Tensors, above 1 means Tensors is faster")
+    header = f"{'benchmark':38}{'Tensors':>10}" + "".join(f"{p:>12}{'ratio':>7}" for p in peers)
+    print(header)
+    for key, name in NAMES.items():
+        ours = columns["Tensors"].get(key)
+        row = f"{name:38}" + (f"{ours:10.3f}" if ours else f"{'-':>10}")
+        for peer in peers:
+            theirs = columns[peer].get(key)
+            row += f"{theirs:12.3f}" if theirs else f"{'-':>12}"
+            row += f"{theirs / ours:7.2f}" if theirs and ours else f"{'':>7}"
+        print(row)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+/// A fully connected layer, `activation(x · kernel + bias)` on the last axis; Keras's `Dense`.
+///
+/// Input (..., features) gives output (..., units). The kernel is drawn from `GlorotUniform`, the
+/// bias starts at zero. A mask on the input passes through unchanged, as in Keras.
+public final class Dense: Layer {
+    public let units: Int
+    public let activation: Activation
+    public let useBias: Bool
+
+    /// The number of input features, fixed by the first call (or by `setWeights`).
+    public private(set) var inputDim: Int?
+    private var kernel: [Float] = []
+    private var bias: [Float] = []
+
+    public init(units: Int, activation: Activation = .linear, useBias: Bool = true) {
+        precondition(units > 0, "Dense: units must be positive, got \(units)")
+        self.units = units
+        self.activation = activation
+        self.useBias = useBias
+    }
+
+    public var description: String { "Dense(units: \(units))" }
+
+    private func weightSpecs(inputDim: Int) -> [WeightSpec] {
+        let kernel = WeightSpec(name: "kernel", shape: [inputDim, units])
+        return useBias ? [kernel, WeightSpec(name: "bias", shape: [units])] : [kernel]
+    }
+
+    public var weights: [Tensor] {
+        guard let inputDim else { return [] }
+        let kernelTensor = Tensor(shape: [inputDim, units], scalars: kernel)
+        return useBias ? [kernelTensor, Tensor(shape: [units], scalars: bias)] : [kernelTensor]
+    }
+
+    public func setWeights(_ weights: [Tensor]) throws {
+        // Before the first call the kernel's shape tells the input size, as building would.
+        let dim = inputDim ?? weights.first.map { $0.shape.rank == 2 ? $0.shape[0] : 0 } ?? 0
+        try weightSpecs(inputDim: dim).validate(weights, for: description)
+        inputDim = dim
+        kernel = weights[0].scalars
+        bias = useBias ? weights[1].scalars : []
+    }
+
+    /// Draws the weights for inputs with `inputDim` features (kernel, then bias).
+    public func build(inputDim: Int) {
+        guard self.inputDim == nil else { return }
+        self.inputDim = inputDim
+        kernel = GlorotUniform()([inputDim, units]).scalars
+        bias = useBias ? Zeros()([units]).scalars : []
+    }
+
+    public func callAsFunction(_ input: Tensor) -> Tensor {
+        checked { try validateInput(input.shape) }
+        build(inputDim: input.shape[-1])
+        let rows = input.scalarCount / input.shape[-1]
+        let features = input.shape[-1]
+        var output = [Float](repeating: 0, count: rows * units)
+        input.scalars.withUnsafeBufferPointer { x in
+            kernel.withUnsafeBufferPointer { w in
+                output.withUnsafeMutableBufferPointer { y in
+                    if useBias {
+                        for row in 0..<rows { (y.baseAddress! + row * units).update(from: bias, count: units) }
+                    }
+                    multiplyMatrices(m: rows, n: units, k: features, x.baseAddress!, lda: features,
+                                     w.baseAddress!, ldb: units, into: y.baseAddress!, ldc: units, beta: useBias ? 1 : 0)
+                    activation.applyFast(y.baseAddress!, count: rows * units)
+                }
+            }
+        }
+        return Tensor(shape: TensorShape(input.shape.dimensions.dropLast() + [units]), scalars: output).withMask(input.mask)
+    }
+
+    /// Checks that `shape` has a feature axis matching the built kernel.
+    func validateInput(_ shape: TensorShape) throws {
+        guard shape.rank >= 2 else {
+            throw LayerError("\(description) expects input of shape (batch, ..., features), got shape \(shape) of rank \(shape.rank)")
+        }
+        if let inputDim, shape[-1] != inputDim {
+            throw LayerError("\(description) was built for \(inputDim) input features, got input of shape \(shape)")
+        }
+    }
+}

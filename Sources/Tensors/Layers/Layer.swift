@@ -1,0 +1,39 @@
+/// A Keras-style layer: built lazily on its first call, callable on a tensor, with weights in
+/// Keras's order.
+public protocol Layer: AnyObject, CustomStringConvertible {
+    /// The weights in Keras's order (`layer.weights` in Keras); empty until the layer is built.
+    var weights: [Tensor] { get }
+
+    /// Replaces the weights, given in the order of `weights`; builds the layer if needed.
+    ///
+    /// Throws `LayerError` naming the layer, the weight and both shapes when a shape does not fit.
+    func setWeights(_ weights: [Tensor]) throws
+
+    /// Applies the layer, building it on first use from the input's shape.
+    func callAsFunction(_ input: Tensor) -> Tensor
+}
+
+/// A description of what went wrong using a layer, written for the person who wrote the call.
+public struct LayerError: Error, Equatable, CustomStringConvertible {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Stops the program with the error's message: a layer call has no sensible result to return.
+func fail(_ error: LayerError) -> Never {
+    fatalError(error.description)
+}
+
+/// Runs a validation step of a layer call, stopping the program with its message when it throws.
+func checked<Result>(_ body: () throws -> Result) -> Result {
+    do {
+        return try body()
+    } catch let error as LayerError {
+        fail(error)
+    } catch {
+        fatalError("\(error)")
+    }
+}

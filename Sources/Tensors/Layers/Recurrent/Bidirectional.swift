@@ -1,0 +1,103 @@
+/// Runs a recurrent layer forwards and a copy of it backwards over the same input and merges the
+/// two outputs; Keras's `Bidirectional`.
+///
+/// The backward layer is a fresh layer with the wrapped layer's configuration and `goBackwards`
+/// flipped. With `returnSequences` its outputs are re-reversed so step t of both halves belongs to
+/// timestep t, and masked steps output zeros (Keras sets `zero_output_for_mask` on both halves).
+/// Weights: the forward layer's, then the backward layer's. With `returnState`, `callWithState(_:)`
+/// returns the forward states, then the backward states.
+public final class Bidirectional: Layer {
+    /// How the forward and backward outputs are combined.
+    public enum MergeMode: String, Sendable, CaseIterable {
+        /// Joined along the last axis, forward first: 2 · units features.
+        case concat
+        /// Summed elementwise.
+        case sum
+        /// Averaged elementwise.
+        case ave
+        /// Multiplied elementwise.
+        case mul
+    }
+
+    public let forwardLayer: RecurrentLayer
+    public let backwardLayer: RecurrentLayer
+    public let mergeMode: MergeMode
+
+    public init(_ layer: RecurrentLayer, mergeMode: MergeMode = .concat) {
+        precondition(layer.inputDim == nil,
+                     "Bidirectional: wrap a new layer; \(layer) has already been called, and its weights would not be used")
+        forwardLayer = layer
+        backwardLayer = layer.reversedCopy()
+        self.mergeMode = mergeMode
+        for half in [forwardLayer, backwardLayer] { half.zeroOutputForMask = layer.returnSequences }
+    }
+
+    public var description: String { "Bidirectional(\(forwardLayer))" }
+
+    public var returnSequences: Bool { forwardLayer.returnSequences }
+    public var returnState: Bool { forwardLayer.returnState }
+
+    public var weights: [Tensor] { forwardLayer.weights + backwardLayer.weights }
+
+    public func setWeights(_ weights: [Tensor]) throws {
+        let half = weights.count / 2
+        guard weights.count % 2 == 0, half > 0 else {
+            throw LayerError("\(description).setWeights: expected the forward layer's weights followed by the backward layer's, got \(weights.count) weights")
+        }
+        do {
+            try forwardLayer.setWeights(Array(weights[..<half]))
+            try backwardLayer.setWeights(Array(weights[half...]))
+        } catch let error as LayerError {
+            throw LayerError("\(description): \(error.description)")
+        }
+    }
+
+    public func callAsFunction(_ input: Tensor) -> Tensor {
+        if returnState {
+            fail(LayerError("\(description) wraps a layer with returnState: true, so it returns the output and the states: call `layer.callWithState(x)`, which returns (output, states)"))
+        }
+        return callWithState(input).output
+    }
+
+    /// The merged output and the states of both halves, forward first (Keras's `[output, *states]`).
+    public func callWithState(_ input: Tensor) -> (output: Tensor, states: [Tensor]) {
+        let forward = forwardLayer.callWithState(input)
+        let backward = backwardLayer.callWithState(input)
+        var backwardOutput = backward.output.scalars
+        if returnSequences {
+            backwardOutput = Self.reversingTime(backwardOutput, shape: backward.output.shape)
+        }
+        let merged = merge(forward.output.scalars, backwardOutput, shape: forward.output.shape)
+        return (merged.withMask(returnSequences ? input.mask : nil), forward.states + backward.states)
+    }
+
+    private func merge(_ forward: [Float], _ backward: [Float], shape: TensorShape) -> Tensor {
+        switch mergeMode {
+        case .concat:
+            let width = shape[-1]
+            var joined: [Float] = []
+            joined.reserveCapacity(2 * forward.count)
+            for start in stride(from: 0, to: forward.count, by: width) {
+                joined += forward[start..<(start + width)]
+                joined += backward[start..<(start + width)]
+            }
+            return Tensor(shape: TensorShape(shape.dimensions.dropLast() + [2 * width]), scalars: joined)
+        case .sum: return Tensor(shape: shape, scalars: zip(forward, backward).map { $0 + $1 })
+        case .ave: return Tensor(shape: shape, scalars: zip(forward, backward).map { ($0 + $1) / 2 })
+        case .mul: return Tensor(shape: shape, scalars: zip(forward, backward).map { $0 * $1 })
+        }
+    }
+
+    /// `values` of shape (batch, timesteps, units) with the timestep axis reversed.
+    private static func reversingTime(_ values: [Float], shape: TensorShape) -> [Float] {
+        let timesteps = shape[1], width = shape[2]
+        var reversed = values
+        for start in stride(from: 0, to: values.count, by: timesteps * width) {
+            for t in 0..<timesteps {
+                let from = start + (timesteps - 1 - t) * width, to = start + t * width
+                reversed.replaceSubrange(to..<(to + width), with: values[from..<(from + width)])
+            }
+        }
+        return reversed
+    }
+}

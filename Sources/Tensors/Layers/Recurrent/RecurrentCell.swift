@@ -1,0 +1,44 @@
+/// The arithmetic of one timestep of a recurrent layer (SimpleRNN, LSTM or GRU) for a whole batch.
+///
+/// `RecurrentLayer` owns the sequence loop: it projects every timestep's input through the kernel
+/// in one GEMM, then calls `step` once per timestep and handles masks and outputs. A cell only
+/// adds the recurrent contribution and applies its gates, in place on preallocated buffers
+/// (`Activation.applyFast` over contiguous gate blocks, then plain elementwise loops).
+protocol RecurrentCell: Sendable {
+    /// The Keras class name, for messages ("LSTM").
+    var kindName: String { get }
+    var units: Int { get }
+    var activation: Activation { get }
+    var useBias: Bool { get }
+    /// The number of units-wide column blocks in the kernels (LSTM: i, f, c, o).
+    var gateCount: Int { get }
+    /// The number of units-wide states carried between steps; state 0 is h, the output.
+    var stateCount: Int { get }
+    var biasShape: TensorShape { get }
+    var biasInitializer: any Initializer { get }
+    /// Floats of scratch space the cell needs per batch row.
+    var scratchWidth: Int { get }
+
+    /// Advances every sequence of the batch by one timestep.
+    func step(_ step: RecurrentStep)
+}
+
+/// The buffers of one timestep, all row-major and owned by the running `RecurrentLayer`.
+///
+/// The first `gateCount · units` values of the bias have already been added to `projection`; a
+/// cell that has a separate recurrent bias (GRU with `resetAfter`) finds it after them.
+struct RecurrentStep {
+    let batchSize: Int
+    /// (batchSize, gateCount · units): this timestep's x · kernel + input bias; the cell may overwrite it.
+    let projection: UnsafeMutablePointer<Float>
+    /// (stateCount, batchSize, units): the states before this step.
+    let previous: UnsafePointer<Float>
+    /// (stateCount, batchSize, units): where the cell writes the states after this step.
+    let next: UnsafeMutablePointer<Float>
+    /// (units, gateCount · units).
+    let recurrentKernel: UnsafePointer<Float>
+    /// The whole bias, or nil without `useBias`.
+    let bias: UnsafePointer<Float>?
+    /// (batchSize, scratchWidth) of scratch space.
+    let scratch: UnsafeMutablePointer<Float>
+}

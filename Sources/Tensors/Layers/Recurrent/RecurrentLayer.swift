@@ -1,0 +1,215 @@
+/// A layer that runs a cell over the timesteps of its input; the base of `SimpleRNN`, `LSTM` and `GRU`
+/// with Keras 3's `RNN` semantics.
+///
+/// Input: (batch, timesteps, features). Output: the last step's output (batch, units), or with
+/// `returnSequences` every step's output (batch, timesteps, units). `goBackwards` processes time in
+/// reverse and, as in Keras, returns the sequence in processing order (reversed). The initial
+/// state is zero.
+///
+/// Masks: when the input carries a `SequenceMask` (e.g. from `Embedding(maskZero: true)`), a masked
+/// step keeps the previous state and repeats the previous output, and a sequence output carries
+/// the mask on.
+///
+/// Speed: the input projection of all timesteps is one GEMM, (timesteps · batch, features) ×
+/// (features, gates · units), into a time-major buffer; each step is then one GEMM of
+/// (batch, units) × (units, gates · units) plus one fused pass over the gates, with no allocation.
+public class RecurrentLayer: Layer {
+    let cell: any RecurrentCell
+    public let returnSequences: Bool
+    public let returnState: Bool
+    public let goBackwards: Bool
+    /// Whether a masked step outputs zeros instead of the previous output; Keras's
+    /// `zero_output_for_mask`, which `Bidirectional` turns on for sequence outputs.
+    var zeroOutputForMask = false
+
+    /// The number of input features, fixed by the first call (or by `setWeights`).
+    public private(set) var inputDim: Int?
+    private var kernel: [Float] = []
+    private var recurrentKernel: [Float] = []
+    private var bias: [Float] = []
+
+    init(cell: any RecurrentCell, returnSequences: Bool, returnState: Bool, goBackwards: Bool) {
+        precondition(cell.units > 0, "\(cell.kindName): units must be positive, got \(cell.units)")
+        self.cell = cell
+        self.returnSequences = returnSequences
+        self.returnState = returnState
+        self.goBackwards = goBackwards
+    }
+
+    /// The size of the output and of each state.
+    public var units: Int { cell.units }
+    public var activation: Activation { cell.activation }
+    public var useBias: Bool { cell.useBias }
+
+    public var description: String { "\(cell.kindName)(units: \(units))" }
+
+    /// A new, unbuilt layer with the same configuration that reads time the other way round
+    /// (how `Bidirectional` makes its backward layer).
+    func reversedCopy() -> RecurrentLayer {
+        RecurrentLayer(cell: cell, returnSequences: returnSequences, returnState: returnState, goBackwards: !goBackwards)
+    }
+
+    // MARK: Weights
+
+    func weightSpecs(inputDim: Int) -> [WeightSpec] {
+        let width = cell.gateCount * units
+        let kernels = [WeightSpec(name: "kernel", shape: [inputDim, width]),
+                       WeightSpec(name: "recurrent_kernel", shape: [units, width])]
+        return useBias ? kernels + [WeightSpec(name: "bias", shape: cell.biasShape)] : kernels
+    }
+
+    public var weights: [Tensor] {
+        guard let inputDim else { return [] }
+        let specs = weightSpecs(inputDim: inputDim)
+        return zip(specs, [kernel, recurrentKernel, bias]).map { Tensor(shape: $0.shape, scalars: $1) }
+    }
+
+    public func setWeights(_ weights: [Tensor]) throws {
+        // Before the first call the kernel's shape tells the input size, as building would.
+        let dim = inputDim ?? weights.first.map { $0.shape.rank == 2 ? $0.shape[0] : 0 } ?? 0
+        try weightSpecs(inputDim: dim).validate(weights, for: description)
+        inputDim = dim
+        kernel = weights[0].scalars
+        recurrentKernel = weights[1].scalars
+        bias = useBias ? weights[2].scalars : []
+    }
+
+    /// Draws the weights for inputs with `inputDim` features, in Keras's order: kernel
+    /// (GlorotUniform), recurrent kernel (Orthogonal), bias (zeros; LSTM's forget gate ones).
+    public func build(inputDim: Int) {
+        guard self.inputDim == nil else { return }
+        let specs = weightSpecs(inputDim: inputDim)
+        self.inputDim = inputDim
+        kernel = GlorotUniform()(specs[0].shape).scalars
+        recurrentKernel = Orthogonal()(specs[1].shape).scalars
+        bias = useBias ? cell.biasInitializer(specs[2].shape).scalars : []
+    }
+
+    // MARK: Calling
+
+    /// The layer's output. A layer made with `returnState: true` has several results:
+    /// use `callWithState(_:)` for it.
+    public func callAsFunction(_ input: Tensor) -> Tensor {
+        if returnState {
+            fail(LayerError("\(description) was created with returnState: true, so it returns the output and the states: call `layer.callWithState(x)`, which returns (output, states)"))
+        }
+        return run(input).output
+    }
+
+    /// The output and the final states, like Keras's `return_state=True` call `[output, *states]`.
+    ///
+    /// `states` is `[h]` for SimpleRNN and GRU and `[h, c]` for LSTM, each (batch, units); on a
+    /// masked input they are the states after the last real step of each sequence.
+    public func callWithState(_ input: Tensor) -> (output: Tensor, states: [Tensor]) {
+        run(input)
+    }
+
+    /// Checks that `shape` is (batch, timesteps, features) matching the built kernel and `mask`.
+    func validateInput(_ shape: TensorShape, mask: SequenceMask?) throws {
+        guard shape.rank == 3 else {
+            let hint = shape.rank == 2 ? " For a single sequence add a batch axis: shape (1, \(shape[0]), \(shape[1]))." : ""
+            throw LayerError("\(description) expects input of shape (batch, timesteps, features), got shape \(shape) of rank \(shape.rank).\(hint)")
+        }
+        guard shape[1] > 0 else {
+            throw LayerError("\(description) needs at least one timestep, got input of shape \(shape)")
+        }
+        if let inputDim, shape[2] != inputDim {
+            throw LayerError("\(description) was built for \(inputDim) features per step, got input of shape \(shape)")
+        }
+        if let mask, mask.batchSize != shape[0] || mask.timesteps != shape[1] {
+            throw LayerError("\(description): the mask is (\(mask.batchSize), \(mask.timesteps)) but the input is \(shape)")
+        }
+    }
+
+    private func run(_ input: Tensor) -> (output: Tensor, states: [Tensor]) {
+        let mask = input.mask
+        checked { try validateInput(input.shape, mask: mask) }
+        let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
+        build(inputDim: features)
+        let u = units, width = cell.gateCount * u, stateSize = cell.stateCount * batchSize * u
+        // The timestep read at processing step s.
+        let timestep: (Int) -> Int = goBackwards ? { timesteps - 1 - $0 } : { $0 }
+
+        let projection = projectInputs(input, timestep: timestep)
+        defer { projection.deallocate() }
+        // Two state blocks, current and next, swapped every step.
+        let states = UnsafeMutablePointer<Float>.allocate(capacity: 2 * stateSize)
+        states.initialize(repeating: 0, count: 2 * stateSize)
+        defer { states.deallocate() }
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, batchSize * cell.scratchWidth))
+        defer { scratch.deallocate() }
+        var sequence = [Float](repeating: 0, count: returnSequences ? batchSize * timesteps * u : 0)
+
+        recurrentKernel.withUnsafeBufferPointer { recurrentKernel in
+            bias.withUnsafeBufferPointer { bias in
+                sequence.withUnsafeMutableBufferPointer { sequence in
+                    for s in 0..<timesteps {
+                        let previous = states + (s % 2) * stateSize, next = states + ((s + 1) % 2) * stateSize
+                        cell.step(RecurrentStep(
+                            batchSize: batchSize, projection: projection + s * batchSize * width,
+                            previous: previous, next: next, recurrentKernel: recurrentKernel.baseAddress!,
+                            bias: useBias ? bias.baseAddress! : nil, scratch: scratch))
+                        for row in 0..<batchSize {
+                            let isReal = mask?[row, timestep(s)] ?? true
+                            if !isReal {
+                                for state in 0..<cell.stateCount {
+                                    let offset = state * batchSize * u + row * u
+                                    (next + offset).update(from: previous + offset, count: u)
+                                }
+                            }
+                            guard returnSequences else { continue }
+                            let output = sequence.baseAddress! + (row * timesteps + s) * u
+                            if isReal || !zeroOutputForMask {
+                                output.update(from: next + row * u, count: u)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        let final = states + (timesteps % 2) * stateSize
+        let finalStates = (0..<cell.stateCount).map { state in
+            Tensor(shape: [batchSize, u], scalars: Array(UnsafeBufferPointer(start: final + state * batchSize * u, count: batchSize * u)))
+        }
+        if returnSequences {
+            return (Tensor(shape: [batchSize, timesteps, u], scalars: sequence).withMask(mask), finalStates)
+        }
+        var last = finalStates[0].scalars
+        if zeroOutputForMask, let mask {
+            for row in 0..<batchSize where !mask[row, timestep(timesteps - 1)] {
+                last.replaceSubrange(row * u..<(row + 1) * u, with: repeatElement(0, count: u))
+            }
+        }
+        return (Tensor(shape: [batchSize, u], scalars: last), finalStates)
+    }
+
+    /// x · kernel + input bias for every timestep in one GEMM, time-major in processing order:
+    /// row s · batch + b holds sequence b at `timestep(s)`. The caller deallocates the buffer.
+    private func projectInputs(_ input: Tensor, timestep: (Int) -> Int) -> UnsafeMutablePointer<Float> {
+        let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
+        let width = cell.gateCount * units, rows = timesteps * batchSize
+        let timeMajor = UnsafeMutablePointer<Float>.allocate(capacity: rows * features)
+        defer { timeMajor.deallocate() }
+        input.scalars.withUnsafeBufferPointer { x in
+            for s in 0..<timesteps {
+                let t = timestep(s)
+                for row in 0..<batchSize {
+                    (timeMajor + (s * batchSize + row) * features)
+                        .initialize(from: x.baseAddress! + (row * timesteps + t) * features, count: features)
+                }
+            }
+        }
+        let projection = UnsafeMutablePointer<Float>.allocate(capacity: rows * width)
+        if useBias {
+            for row in 0..<rows { (projection + row * width).initialize(from: bias, count: width) }
+        } else {
+            projection.initialize(repeating: 0, count: rows * width)
+        }
+        kernel.withUnsafeBufferPointer { kernel in
+            multiplyMatrices(m: rows, n: width, k: features, timeMajor, lda: features,
+                             kernel.baseAddress!, ldb: width, into: projection, ldc: width, beta: 1)
+        }
+        return projection
+    }
+}

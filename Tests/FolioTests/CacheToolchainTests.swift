@@ -16,7 +16,9 @@ final class CacheToolchainTests: XCTestCase {
         let swiftc = root.appendingPathComponent("swiftc")
         try Data("#!/bin/sh\necho x >> '\(calls.path)'\necho 'Swift version 6.3.1'\n".utf8).write(to: swiftc)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: swiftc.path)
-        toolchain = Toolchain(swiftc: swiftc.path, runtimeDirectory: runtime.path)
+        let moduleMap = root.appendingPathComponent("module.modulemap")
+        try Data("module CBLAS {}".utf8).write(to: moduleMap)
+        toolchain = Toolchain(swiftc: swiftc.path, runtimeDirectory: runtime.path, cblasModuleMap: moduleMap.path)
     }
 
     override func tearDownWithError() throws {

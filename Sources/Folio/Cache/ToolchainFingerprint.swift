@@ -3,7 +3,7 @@ import Foundation
 
 /// The part of a cache key that names how notebooks are compiled: the compiler's version text, a
 /// content hash of the runtime Folio links them against (`libFolioRuntime.so` and its modules,
-/// which hold the `Tensors` engine), and the compile flags.
+/// which hold the `Tensors` engine, and the CBLAS module map), and the compile flags.
 ///
 /// Computing it from scratch costs a `swiftc --version` and hashing a library of several MB, more
 /// than a warm `folio check` may take. Both are memoised in the cache folder under the files'
@@ -17,8 +17,11 @@ public enum ToolchainFingerprint {
             .filter { $0.hasSuffix(".swiftmodule") }.sorted()
             .map { modules.appendingPathComponent($0) }
         let runtimeFiles = [runtime.appendingPathComponent("libFolioRuntime.so")] + moduleFiles
-        let flags = toolchain.compileArguments(main: "main.swift", output: "notebook")
-            .map { $0.replacingOccurrences(of: toolchain.runtimeDirectory, with: "$RUNTIME") }
+            + [URL(fileURLWithPath: toolchain.cblasModuleMap)]
+        let flags = toolchain.compileArguments(main: "main.swift", output: "notebook").map {
+            $0.replacingOccurrences(of: toolchain.cblasModuleMap, with: "$CBLAS_MODULE_MAP")
+                .replacingOccurrences(of: toolchain.runtimeDirectory, with: "$RUNTIME")
+        }
         let swiftc = URL(fileURLWithPath: toolchain.swiftc).resolvingSymlinksInPath()
         return try [
             "swiftc: " + memoised("swiftc", for: [swiftc], in: cache) { try compilerVersion(toolchain.swiftc) },

@@ -9,23 +9,26 @@ final class CollectionProgressTests: XCTestCase {
         var written: String { lock.withLock { text } }
     }
 
-    func testLinesStyleWritesOnePlainLinePerFinishedNotebook() {
+    func testLinesStyleWritesOnePlainLinePerNotebookInBatchOrder() {
         let sink = Sink()
         let log = ProgressLog(style: .lines, write: { sink.write($0) })
-        log.started("a.md", of: 2)
-        log.started("b.md", of: 2)
-        log.finished("b.md", disposition: .cached, duration: .milliseconds(4), done: 1, of: 2)
-        log.finished("a.md", disposition: .failed, duration: .milliseconds(1_250), done: 2, of: 2)
-        XCTAssertEqual(sink.written, "[1/2] cached b.md (0.00 s)\n[2/2] FAILED a.md (1.25 s)\n")
+        log.started("a.md", position: 0, of: 3)
+        log.started("b.md", position: 1, of: 3)
+        log.finished("b.md", position: 1, disposition: .cached, duration: .milliseconds(4), done: 1, of: 3)
+        XCTAssertEqual(sink.written, "", "b.md waits for a.md")
+        log.started("c.md", position: 2, of: 3)
+        log.finished("a.md", position: 0, disposition: .failed, duration: .milliseconds(1_250), done: 2, of: 3)
+        log.finished("c.md", position: 2, disposition: .ran, duration: .milliseconds(10), done: 3, of: 3)
+        XCTAssertEqual(sink.written, "[1/3] FAILED a.md (1.25 s)\n[2/3] cached b.md (0.00 s)\n[3/3] ran c.md (0.01 s)\n")
     }
 
     func testLiveStyleRedrawsAStatusLineUnderTheFinishedLines() {
         let sink = Sink()
         let log = ProgressLog(style: .live, write: { sink.write($0) })
-        log.started("a.md", of: 2)
-        log.started("b.md", of: 2)
-        log.finished("a.md", disposition: .ran, duration: .milliseconds(100), done: 1, of: 2)
-        log.finished("b.md", disposition: .ran, duration: .milliseconds(200), done: 2, of: 2)
+        log.started("a.md", position: 0, of: 2)
+        log.started("b.md", position: 1, of: 2)
+        log.finished("a.md", position: 0, disposition: .ran, duration: .milliseconds(100), done: 1, of: 2)
+        log.finished("b.md", position: 1, disposition: .ran, duration: .milliseconds(200), done: 2, of: 2)
         let clear = "\r\u{1B}[K"
         XCTAssertEqual(sink.written,
                        clear + "[0/2] running a.md"

@@ -14,8 +14,8 @@ final class CollectionRunnerTests: XCTestCase {
     private final class Recorder: BatchProgress, @unchecked Sendable {
         private let lock = NSLock()
         private var events: [String] = []
-        func started(_ path: String, of total: Int) { lock.withLock { events.append("start \(path) of \(total)") } }
-        func finished(_ path: String, disposition: NotebookDisposition, duration: Duration, done: Int, of total: Int) {
+        func started(_ path: String, position: Int, of total: Int) { lock.withLock { events.append("start \(path) of \(total)") } }
+        func finished(_ path: String, position: Int, disposition: NotebookDisposition, duration: Duration, done: Int, of total: Int) {
             lock.withLock { events.append("done \(path) \(disposition) \(done)/\(total)") }
         }
         var recorded: [String] { lock.withLock { events } }

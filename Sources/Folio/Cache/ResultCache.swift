@@ -21,9 +21,9 @@ public struct ResultCache: Sendable {
     }
 
     /// `.folio-cache` at the project root: the nearest folder at or above `start` that has a
-    /// `.folio-cache`, `.git` or `Package.swift`, else `start` itself.
+    /// `.git` or `Package.swift`, else `start` itself.
     public static func defaultDirectory(from start: URL) -> URL {
-        let markers = [defaultFolderName, ".git", "Package.swift"]
+        let markers = [".git", "Package.swift"]
         var folder = start.standardizedFileURL
         while true {
             if markers.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) {

@@ -25,7 +25,7 @@ public struct BatchRunner: Sendable {
                 while next < paths.count, next - summary.notebooks < jobs {
                     let index = next
                     next += 1
-                    progress?.started(paths[index], of: paths.count)
+                    progress?.started(paths[index], position: index, of: paths.count)
                     group.addTask {
                         let began = clock.now
                         let (outcome, disposition) = await body(paths[index])
@@ -35,7 +35,7 @@ public struct BatchRunner: Sendable {
                 guard let (index, outcome, disposition, duration) = await group.next() else { break }
                 outcomes[index] = outcome
                 summary.count(disposition)
-                progress?.finished(paths[index], disposition: disposition, duration: duration,
+                progress?.finished(paths[index], position: index, disposition: disposition, duration: duration,
                                    done: summary.notebooks, of: paths.count)
             }
         }

@@ -2,9 +2,11 @@ import Foundation
 
 /// Writes a batch's progress as text, e.g. to stderr.
 ///
-/// `.lines` (CI logs): one line per finished notebook. `.live` (a terminal): the same lines, plus a
-/// status line under them, redrawn in place, that names the notebooks still running.
-/// The caller picks the style (`folio` uses `.live` when stderr is a terminal).
+/// `.lines` (CI logs): one line per notebook, `[K/N] ran|cached|FAILED path (T s)`, in the batch's
+/// order whatever order the notebooks finish in, so logs of `--jobs 1` and `--jobs 8` read alike.
+/// `.live` (a terminal): a line per notebook as it finishes, under a status line, redrawn in place,
+/// that names the notebooks still running. The caller picks the style (`folio` uses `.live` when
+/// stderr is a terminal).
 public final class ProgressLog: BatchProgress, @unchecked Sendable {
     public enum Style: Sendable {
         case lines
@@ -14,17 +16,21 @@ public final class ProgressLog: BatchProgress, @unchecked Sendable {
     private let style: Style
     private let write: @Sendable (String) -> Void
     private let lock = NSLock()
-    /// Notebooks started and not finished, in start order (guarded by `lock`).
+    // Guarded by `lock`:
+    /// Notebooks started and not finished, in start order.
     private var running: [String] = []
     private var done = 0
     private var total = 0
+    /// `.lines`: finished lines waiting for the notebooks before them, by position.
+    private var pending: [Int: String] = [:]
+    private var nextPosition = 0
 
     public init(style: Style, write: @escaping @Sendable (String) -> Void) {
         self.style = style
         self.write = write
     }
 
-    public func started(_ path: String, of total: Int) {
+    public func started(_ path: String, position: Int, of total: Int) {
         lock.withLock {
             running.append(path)
             self.total = total
@@ -32,15 +38,22 @@ public final class ProgressLog: BatchProgress, @unchecked Sendable {
         }
     }
 
-    public func finished(_ path: String, disposition: NotebookDisposition, duration: Duration, done: Int, of total: Int) {
+    public func finished(_ path: String, position: Int, disposition: NotebookDisposition, duration: Duration,
+                         done: Int, of total: Int) {
         lock.withLock {
             running.removeAll { $0 == path }
             self.done = done
             self.total = total
-            let line = "[\(done)/\(total)] \(disposition.word) \(path) (\(duration.secondsText) s)\n"
+            let report = "\(disposition.word) \(path) (\(duration.secondsText) s)\n"
             switch style {
-            case .lines: write(line)
-            case .live: write(Self.clearLine + line + (running.isEmpty ? "" : statusLine))
+            case .lines:
+                pending[position] = "[\(position + 1)/\(total)] " + report
+                while let line = pending.removeValue(forKey: nextPosition) {
+                    write(line)
+                    nextPosition += 1
+                }
+            case .live:
+                write(Self.clearLine + "[\(done)/\(total)] " + report + (running.isEmpty ? "" : statusLine))
             }
         }
     }

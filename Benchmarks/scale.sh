@@ -4,6 +4,7 @@
 # --jobs 2, then checked warm (all cached); and a warm check of the single notebook.
 #
 #   Benchmarks/scale.sh [NOTEBOOK]     (default: the first of Notebooks/*.md)
+#   FOLIO=.build/debug/folio COUNT=10 Benchmarks/scale.sh    (another build; fewer copies)
 #
 # Uses hyperfine when installed (apt-get install hyperfine), else times one run of each with `date`.
 set -euo pipefail
@@ -12,8 +13,10 @@ count=${COUNT:-200}
 notebook=${1:-$(ls Notebooks/*.md 2>/dev/null | head -n 1 || true)}
 notebook=${notebook:-Tests/FolioCLITests/Fixtures/site/embedding.md}
 
-swift build -c release --product folio >&2
-folio=$PWD/.build/release/folio
+if [ -z "${FOLIO:-}" ]; then
+    swift build -c release --product folio >&2
+fi
+folio=$(realpath "${FOLIO:-.build/release/folio}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/Notebooks"

@@ -3,7 +3,7 @@ actor ReloadBroadcaster {
     private var subscribers: [Int: AsyncStream<Int>.Continuation] = [:]
     private var nextSubscriber = 0
     /// How many rebuilds there have been; sent as the event id.
-    private(set) var generation = 0
+    private var generation = 0
 
     /// A stream of rebuild generations, from the next rebuild on. It ends when the caller stops
     /// listening or `finish()` is called.
@@ -26,8 +26,6 @@ actor ReloadBroadcaster {
         for continuation in subscribers.values { continuation.finish() }
         subscribers = [:]
     }
-
-    var subscriberCount: Int { subscribers.count }
 
     private func unsubscribe(_ id: Int) {
         subscribers[id] = nil

@@ -16,9 +16,12 @@ struct Run: AsyncParsableCommand {
         var failed = false
         for document in documents {
             Console.note("Running \(document.path)")
+            let started = ContinuousClock.now
             let results: [CellResult]
             do {
                 results = try await executor.run(document)
+                let ran = results.filter { $0.status != .notRun }.count
+                Console.note("\(document.path): \(ran) of \(results.count) cells run in \(Console.seconds(since: started))")
             } catch {
                 Console.note(String(describing: error))
                 failed = true

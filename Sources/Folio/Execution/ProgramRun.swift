@@ -52,6 +52,7 @@ struct ProgramRun: Sendable {
         var options = PlatformOptions()
         options.processGroupID = 0
         let environment = Environment.inherit.updating([
+            // FolioRuntime's `ControlChannel.environmentKey`: where the runtime writes cell boundaries.
             "FOLIO_CONTROL": controlPath,
             // The crash backtracer's report would land in the cell's output; the trap message is enough.
             "SWIFT_BACKTRACE": "enable=no",

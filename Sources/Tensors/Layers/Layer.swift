@@ -10,6 +10,9 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     func setWeights(_ weights: [Tensor]) throws
 
     /// Applies the layer, building it on first use from the input's shape.
+    ///
+    /// Wrong input (a shape the layer cannot take, an id outside the vocabulary) stops the program
+    /// with a `LayerError` message naming the layer and the shapes, as Keras raises.
     func callAsFunction(_ input: Tensor) -> Tensor
 }
 
@@ -31,8 +34,6 @@ func fail(_ error: LayerError) -> Never {
 func checked<Result>(_ body: () throws -> Result) -> Result {
     do {
         return try body()
-    } catch let error as LayerError {
-        fail(error)
     } catch {
         fatalError("\(error)")
     }

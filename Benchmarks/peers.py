@@ -118,7 +118,9 @@ def swift_results(args):
     else:
         output = subprocess.run(["swift", "run", "-c", "release", "TensorsBenchmarks", "--json"],
                                 cwd=ROOT, check=True, capture_output=True, text=True).stdout
-        measurements = json.loads(output[output.index("["):])
+        # Build progress lines may precede the JSON, which starts with a line holding only "[".
+        lines = output.splitlines()
+        measurements = json.loads("\n".join(lines[lines.index("["):]))
     by_name = {m["name"]: m["medianMilliseconds"] for m in measurements}
     return {key: by_name.get(name) for key, name in NAMES.items()}
 

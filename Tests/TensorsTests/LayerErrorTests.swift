@@ -47,6 +47,13 @@ final class LayerErrorTests: XCTestCase {
         }
     }
 
+    func testPlainCallOnReturnStateLayerPointsToCallWithState() {
+        XCTAssertThrowsError(try LSTM(units: 4, returnState: true).validatePlainCall()) { error in
+            XCTAssertEqual("\(error)", "LSTM(units: 4) was created with returnState: true, so it returns the output and the states: call `layer.callWithState(x)`, which returns (output, states)")
+        }
+        XCTAssertNoThrow(try LSTM(units: 4).validatePlainCall())
+    }
+
     func testInputWithOtherFeatureCountThanBuiltIsRejected() {
         let gru = GRU(units: 8)
         gru.build(inputDim: 10)

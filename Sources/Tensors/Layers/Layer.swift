@@ -25,13 +25,9 @@ public struct LayerError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Stops the program with the error's message: a layer call has no sensible result to return.
-func fail(_ error: LayerError) -> Never {
-    fatalError(error.description)
-}
-
-/// Runs a validation step of a layer call, stopping the program with its message when it throws.
-func checked<Result>(_ body: () throws -> Result) -> Result {
+/// Runs a validation step of a layer call, stopping the program with the error's message when it
+/// throws: a layer call on wrong input has no sensible result to return.
+func trapOnError<Result>(_ body: () throws -> Result) -> Result {
     do {
         return try body()
     } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Tensors
 
@@ -27,7 +28,7 @@ final class LayerErrorTests: XCTestCase {
                             Tensor(shape: [2], scalars: [0.5, -0.5])])
         XCTAssertEqual(rnn.inputDim, 3)
         let output = rnn(Tensor(shape: [1, 1, 3], scalars: [1, 1, 1]))
-        assertClose(output.scalars, [Float(tanh(0.8)), Float(tanh(-0.2))])
+        assertClose(output.scalars, [Float(Foundation.tanh(0.8)), Float(Foundation.tanh(-0.2))])
     }
 
     func testBidirectionalSetWeightsNamesTheWrappedLayer() {

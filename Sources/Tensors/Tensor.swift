@@ -6,7 +6,7 @@
 /// gather, subscript) keep the element type.
 ///
 /// Two tensors are equal when they have the same shape, the same element type and the
-/// same values (so, as for `Float`, a tensor holding `nan` is not equal to itself).
+/// same values (so, as for `Float`, a tensor holding `nan` is not equal to itself); masks are ignored.
 public struct Tensor: Sendable, Equatable {
     /// The element type of a tensor.
     public enum DType: Sendable, Equatable, CustomStringConvertible {
@@ -55,6 +55,11 @@ public struct Tensor: Sendable, Equatable {
         assert(shape.scalarCount == storage.count)
         self.shape = shape
         self.storage = storage
+    }
+
+    /// Compares shape, element type and values; a padding mask is layer bookkeeping, not a value.
+    public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
+        lhs.shape == rhs.shape && lhs.storage == rhs.storage
     }
 
     public var dtype: DType {

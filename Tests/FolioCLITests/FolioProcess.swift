@@ -37,11 +37,13 @@ struct FolioProcess {
         String(decoding: try Data(contentsOf: directory.appendingPathComponent(name)), as: UTF8.self)
     }
 
-    /// Runs `folio arguments...` with the directory as working directory (or `workingDirectory`).
-    func run(_ arguments: [String], in workingDirectory: URL? = nil) throws -> Outcome {
+    /// Runs `folio arguments...` with the directory as working directory (or `workingDirectory`),
+    /// with `environment` added to the test's environment.
+    func run(_ arguments: [String], in workingDirectory: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = workingDirectory ?? directory
         let stdout = directory.appendingPathComponent(".stdout"), stderr = directory.appendingPathComponent(".stderr")
         FileManager.default.createFile(atPath: stdout.path, contents: nil)

@@ -341,3 +341,14 @@ final class RunCommandTests: FolioProcessTestCase {
         XCTAssertTrue(try folio.read("data/reader.md").contains("```output\nfrom a file\n```"))
     }
 }
+
+final class RunCommandToolchainTests: FolioProcessTestCase {
+    func testAMissingRuntimeExitsWithTwoAndSaysWhatToDo() throws {
+        let text = "```swift\nprint(1)\n```\n"
+        try folio.write("nb.md", text)
+        let outcome = try folio.run(["run", "nb.md"], environment: ["FOLIO_RUNTIME_DIR": "/nonexistent"])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("error: the notebook runtime is missing: /nonexistent/libFolioRuntime.so does not exist"), outcome.stderr)
+        XCTAssertEqual(try folio.read("nb.md"), text)
+    }
+}

@@ -27,6 +27,14 @@ final class LayerEmbeddingDenseTests: XCTestCase {
         XCTAssertGreaterThan(values.max()! - values.min()!, 0.09)
     }
 
+    func testMaskedOutputEqualsTheSameValuesWithoutMask() throws {
+        let embedding = Embedding(inputDim: 3, outputDim: 2, maskZero: true)
+        try embedding.setWeights([Tensor(shape: [3, 2], scalars: [0, 1, 10, 11, 20, 21])])
+        let output = embedding(Tensor(shape: [1, 2], integers: [0, 2]))
+        XCTAssertNotNil(output.mask)
+        XCTAssertEqual(output, Tensor(shape: [1, 2, 2], scalars: [0, 1, 20, 21]))
+    }
+
     func testMaskZeroMarksPaddingIds() {
         let embedding = Embedding(inputDim: 5, outputDim: 2, maskZero: true)
         let output = embedding(Tensor(shape: [2, 3], integers: [1, 0, 4, 0, 0, 2]))

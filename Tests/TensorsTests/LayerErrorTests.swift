@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Tensors
 
@@ -27,7 +28,7 @@ final class LayerErrorTests: XCTestCase {
                             Tensor(shape: [2], scalars: [0.5, -0.5])])
         XCTAssertEqual(rnn.inputDim, 3)
         let output = rnn(Tensor(shape: [1, 1, 3], scalars: [1, 1, 1]))
-        assertClose(output.scalars, [Float(tanh(0.8)), Float(tanh(-0.2))])
+        assertClose(output.scalars, [Float(Foundation.tanh(0.8)), Float(Foundation.tanh(-0.2))])
     }
 
     func testBidirectionalSetWeightsNamesTheWrappedLayer() {
@@ -45,6 +46,13 @@ final class LayerErrorTests: XCTestCase {
         XCTAssertThrowsError(try rnn.validateInput([5, 100], mask: nil)) { error in
             XCTAssertEqual("\(error)", "SimpleRNN(units: 64) expects input of shape (batch, timesteps, features), got shape (5, 100) of rank 2. For a single sequence add a batch axis: shape (1, 5, 100).")
         }
+    }
+
+    func testPlainCallOnReturnStateLayerPointsToCallWithState() {
+        XCTAssertThrowsError(try LSTM(units: 4, returnState: true).validatePlainCall()) { error in
+            XCTAssertEqual("\(error)", "LSTM(units: 4) was created with returnState: true, so it returns the output and the states: call `layer.callWithState(x)`, which returns (output, states)")
+        }
+        XCTAssertNoThrow(try LSTM(units: 4).validatePlainCall())
     }
 
     func testInputWithOtherFeatureCountThanBuiltIsRejected() {

@@ -28,7 +28,7 @@ public struct Executor: Sendable {
         for cell in document.cells where cell.options.compileFail {
             results[cell.index] = try await expectCompileFailure(cell, in: notebook, scratch: scratch)
         }
-        var cells = document.cells.filter { !$0.options.ignore && !$0.options.compileFail }
+        var cells = document.cells.filter(\.isCompiled)
         while !cells.isEmpty {
             let program = Program(fileName: notebook.fileName, seed: notebook.seed, cells: cells)
             let outcome = try await Compiler(toolchain: toolchain).build(program, in: scratch.path)
@@ -47,7 +47,7 @@ public struct Executor: Sendable {
                 }
                 break
             }
-            guard let failing = try notebook.firstFailingCell(of: outcome, in: program) else { break }
+            let failing = try notebook.firstFailingCell(of: outcome, in: program)
             results[failing.cell.index] = failing.result
             cells = cells.filter { $0.index < failing.cell.index }
         }
@@ -56,41 +56,14 @@ public struct Executor: Sendable {
 
     /// Type-checks the cells before `cell` plus `cell`, which must fail in its own lines.
     private func expectCompileFailure(_ cell: Cell, in notebook: Notebook, scratch: ScratchDirectory) async throws -> CellResult {
-        let before = notebook.document.cells.filter {
-            $0.index < cell.index && !$0.options.ignore && !$0.options.compileFail
-        }
+        let before = notebook.document.cells.filter { $0.index < cell.index && $0.isCompiled }
         let program = Program(fileName: notebook.fileName, seed: notebook.seed, cells: before + [cell])
         let outcome = try await Compiler(toolchain: toolchain).typecheck(program, in: scratch.path)
-        let own = outcome.errors.filter { program.cell(atLine: $0.line)?.index == cell.index }
+        let own = outcome.errors.filter { $0.file == notebook.fileName && program.cell(atLine: $0.line)?.index == cell.index }
         guard !own.isEmpty else {
             return CellResult(status: .failed(message: "\(notebook.document.path):\(cell.fenceLine): error: "
                 + "expected a compile error in this `compile-fail` cell, but it compiled"), text: "")
         }
         return CellResult(status: .ok, text: own.map { $0.located(in: cell) + "\n" }.joined())
-    }
-}
-
-/// Why Folio could not run a notebook at all (not a problem of one cell): e.g. the compiler
-/// failed without pointing at any cell.
-public struct ExecutorError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): error: \(message)" }
-}
-
-/// A private temporary directory for one notebook's program, output and control files.
-struct ScratchDirectory {
-    let path: String
-
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "/folio-XXXXXX").utf8CString)
-        guard let created = mkdtemp(&template) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: NSTemporaryDirectory()])
-        }
-        path = String(cString: created)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
     }
 }

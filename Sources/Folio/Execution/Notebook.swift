@@ -17,9 +17,9 @@ struct Notebook: Sendable {
         seed = document.seed
     }
 
-    /// The first cell with a compile error, failed with its diagnostics; nil when the program has
-    /// no errors (then nothing needs to be left out).
-    func firstFailingCell(of outcome: Compiler.Outcome, in program: Program) throws -> (cell: Cell, result: CellResult)? {
+    /// The first cell with a compile error in a program that did not compile, failed with its
+    /// diagnostics; throws when no error points into a cell (a linker or compiler failure).
+    func firstFailingCell(of outcome: Compiler.Outcome, in program: Program) throws(ExecutorError) -> (cell: Cell, result: CellResult) {
         let errors = outcome.errors
         let located = errors.compactMap { error in program.cell(atLine: error.line).map { (error, $0) } }
             .filter { $0.0.file == fileName }

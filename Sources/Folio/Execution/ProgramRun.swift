@@ -35,7 +35,7 @@ struct ProgramRun: Sendable {
     }
 
     /// How often the control file is read to enforce time limits.
-    private static let pollMilliseconds: Int32 = 20
+    private static let pollMicroseconds: useconds_t = 20_000
 
     /// Runs `executable` in `workingDirectory`, stopping it when a cell runs longer than its limit in
     /// `cellTimeouts` (by cell index) or the whole program longer than `notebookTimeout` seconds.
@@ -52,6 +52,7 @@ struct ProgramRun: Sendable {
         var options = PlatformOptions()
         options.processGroupID = 0
         let environment = Environment.inherit.updating([
+            // FolioRuntime's `ControlChannel.environmentKey`: where the runtime writes cell boundaries.
             "FOLIO_CONTROL": controlPath,
             // The crash backtracer's report would land in the cell's output; the trap message is enough.
             "SWIFT_BACKTRACE": "enable=no",
@@ -97,10 +98,13 @@ struct ProgramRun: Sendable {
         return ProgramRun(output: output, records: ControlRecord.parse(control), ending: ending)
     }
 
-    /// Waits up to one poll interval for the process to exit, without reaping it (Subprocess does).
+    /// Waits one poll interval, then tells whether the process has exited, without reaping it
+    /// (Subprocess reaps it once the monitoring closure returns).
     private static func hasExited(_ process: ProcessIdentifier) -> Bool {
-        var descriptor = pollfd(fd: process.processDescriptor, events: Int16(POLLIN), revents: 0)
-        return poll(&descriptor, 1, pollMilliseconds) > 0
+        usleep(pollMicroseconds)
+        var info = siginfo_t()
+        let result = waitid(P_PID, id_t(process.value), &info, WEXITED | WNOHANG | WNOWAIT)
+        return result == 0 ? info.si_signo == SIGCHLD : errno == ECHILD
     }
 
     private static func lastStartedCell(in controlPath: String) -> Int? {

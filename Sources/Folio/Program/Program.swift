@@ -16,7 +16,7 @@ public struct Program: Hashable, Sendable {
     /// The text of `main.swift`.
     public var source: String
 
-    /// Generates the program that runs `cells` (none of them `ignore` or `compile-fail`) after seeding
+    /// Generates the program that runs `cells`, in order, after seeding
     /// the random generator with `seed`.
     public init(fileName: String, seed: UInt64, cells: [Cell]) {
         self.fileName = fileName
@@ -62,6 +62,10 @@ public struct Program: Hashable, Sendable {
 }
 
 extension Cell {
+    /// Whether the cell is part of the notebook's program: `ignore` cells never are, and
+    /// `compile-fail` cells are only type-checked on their own.
+    var isCompiled: Bool { !options.ignore && !options.compileFail }
+
     /// The number of lines of code in the cell.
     var lineCount: Int {
         code.isEmpty ? 0 : code.split(separator: "\n", omittingEmptySubsequences: false).count

@@ -50,7 +50,7 @@ public final class Dense: Layer {
     }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        checked { try validateInput(input.shape) }
+        trapOnError { try validateInput(input.shape) }
         build(inputDim: input.shape[-1])
         let rows = input.scalarCount / input.shape[-1]
         let features = input.shape[-1]

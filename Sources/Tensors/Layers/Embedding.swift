@@ -42,7 +42,7 @@ public final class Embedding: Layer {
     }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        let ids = checked { try validatedIds(input) }
+        let ids = trapOnError { try validatedIds(input) }
         build()
         let width = outputDim
         let output = [Float](unsafeUninitializedCapacity: ids.count * width) { buffer, initialized in

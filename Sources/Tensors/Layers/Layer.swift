@@ -10,6 +10,9 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     func setWeights(_ weights: [Tensor]) throws
 
     /// Applies the layer, building it on first use from the input's shape.
+    ///
+    /// Wrong input (a shape the layer cannot take, an id outside the vocabulary) stops the program
+    /// with a `LayerError` message naming the layer and the shapes, as Keras raises.
     func callAsFunction(_ input: Tensor) -> Tensor
 }
 
@@ -22,17 +25,11 @@ public struct LayerError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Stops the program with the error's message: a layer call has no sensible result to return.
-func fail(_ error: LayerError) -> Never {
-    fatalError(error.description)
-}
-
-/// Runs a validation step of a layer call, stopping the program with its message when it throws.
-func checked<Result>(_ body: () throws -> Result) -> Result {
+/// Runs a validation step of a layer call, stopping the program with the error's message when it
+/// throws: a layer call on wrong input has no sensible result to return.
+func trapOnError<Result>(_ body: () throws -> Result) -> Result {
     do {
         return try body()
-    } catch let error as LayerError {
-        fail(error)
     } catch {
         fatalError("\(error)")
     }

@@ -53,8 +53,10 @@ public final class Bidirectional: Layer {
     }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        if returnState {
-            fail(LayerError("\(description) wraps a layer with returnState: true, so it returns the output and the states: call `layer.callWithState(x)`, which returns (output, states)"))
+        trapOnError {
+            if returnState {
+                throw LayerError("\(description) wraps a layer with returnState: true, so it returns the output and the states: call `layer.callWithState(x)`, which returns (output, states)")
+            }
         }
         return callWithState(input).output
     }

@@ -90,10 +90,15 @@ public class RecurrentLayer: Layer {
     /// The layer's output. A layer made with `returnState: true` has several results:
     /// use `callWithState(_:)` for it.
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        if returnState {
-            fail(LayerError("\(description) was created with returnState: true, so it returns the output and the states: call `layer.callWithState(x)`, which returns (output, states)"))
-        }
+        trapOnError { try validatePlainCall() }
         return run(input).output
+    }
+
+    /// Refuses `layer(x)` on a layer made with `returnState: true`, which has several results.
+    func validatePlainCall() throws {
+        if returnState {
+            throw LayerError("\(description) was created with returnState: true, so it returns the output and the states: call `layer.callWithState(x)`, which returns (output, states)")
+        }
     }
 
     /// The output and the final states, like Keras's `return_state=True` call `[output, *states]`.
@@ -123,7 +128,7 @@ public class RecurrentLayer: Layer {
 
     private func run(_ input: Tensor) -> (output: Tensor, states: [Tensor]) {
         let mask = input.mask
-        checked { try validateInput(input.shape, mask: mask) }
+        trapOnError { try validateInput(input.shape, mask: mask) }
         let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
         build(inputDim: features)
         let u = units, width = cell.gateCount * u, stateSize = cell.stateCount * batchSize * u

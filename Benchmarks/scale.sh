@@ -15,6 +15,7 @@ notebook=${notebook:-Tests/FolioCLITests/Fixtures/site/embedding.md}
 
 if [ -z "${FOLIO:-}" ]; then
     swift build -c release --product folio >&2
+    swift build -c release --product FolioRuntime >&2  # the library notebooks link, found beside folio
 fi
 folio=$(realpath "${FOLIO:-.build/release/folio}")
 work=$(mktemp -d)

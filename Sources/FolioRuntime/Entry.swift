@@ -1,3 +1,4 @@
+import Tensors
 #if canImport(Glibc)
 import Glibc
 #else
@@ -13,6 +14,7 @@ public enum __Folio {
     public static func start(seed: UInt64) {
         setvbuf(stdout, nil, _IONBF, 0)
         Session.channel = ControlChannel.fromEnvironment()
+        setRandomSeed(seed)
     }
 
     /// Marks the start of cell `index` (its position among the document's code cells).

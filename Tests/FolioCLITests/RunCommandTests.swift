@@ -275,24 +275,33 @@ final class RunCommandTests: FolioProcessTestCase {
         XCTAssertEqual(try folio.run(["frobnicate"]).status, 2)
     }
 
-    func testTwoRunsOfTheSameNotebookWriteIdenticalBytes() throws {
+    func testTwoRunsOfTheSameNotebookWriteIdenticalBytesAndTheSeedChoosesTheValues() throws {
         let text = """
             ---
             seed: 7
             ---
             ```swift
-            let values = (1...5).map { Double($0) / 3 }
-            print(values)
-            values.reduce(0, +)
+            print(Tensor.randomUniform(shape: [2, 3]))
             ```
 
             """
         try folio.write("one/nb.md", text)
         try folio.write("two/nb.md", text)
-        XCTAssertEqual(try folio.run(["run", "one/nb.md"]).status, 0)
-        XCTAssertEqual(try folio.run(["run", "two/nb.md"]).status, 0)
-        XCTAssertEqual(try folio.read("one/nb.md"), try folio.read("two/nb.md"))
-        XCTAssertNotEqual(try folio.read("one/nb.md"), text)
+        try folio.write("other/nb.md", text.replacingOccurrences(of: "seed: 7", with: "seed: 8"))
+        XCTAssertEqual(try folio.run(["run", "one/nb.md", "two/nb.md", "other/nb.md"]).status, 0)
+        let one = try folio.read("one/nb.md")
+        XCTAssertTrue(one.contains("```output\n[["), one)
+        XCTAssertEqual(one, try folio.read("two/nb.md"))
+        XCTAssertNotEqual(one.replacingOccurrences(of: "seed: 7", with: "seed: 8"), try folio.read("other/nb.md"))
+    }
+
+    func testWithoutASeedTheNotebookUsesTheDefaultSeedEveryRun() throws {
+        let text = "```swift\nTensor.randomNormal(shape: [3])\n```\n"
+        try folio.write("a.md", text)
+        try folio.write("b.md", text)
+        XCTAssertEqual(try folio.run(["run", "a.md", "b.md"]).status, 0)
+        XCTAssertEqual(try folio.read("a.md"), try folio.read("b.md"))
+        XCTAssertTrue(try folio.read("a.md").contains("```output\n["))
     }
 
     func testCRLFAndTabIndentedNotebooksKeepTheirLineEndingsAndIndentation() throws {

@@ -6,6 +6,10 @@ import Foundation
 /// (`Modules/*.swiftmodule`) next to the `folio` executable, so the runtime directory defaults to the
 /// running executable's directory; `FOLIO_RUNTIME_DIR` overrides it for installs. `swiftc` is found
 /// through `FOLIO_SWIFTC` or `PATH`.
+///
+/// `Tensors` imports the C module `CBLAS` internally, and the compiler still loads it when a program
+/// imports `Tensors`; its module map lives in the package sources, so Folio ships a copy as a resource
+/// (`Resources/CBLAS`, keep it equal to `Sources/CBLAS`) and points the compiler at it.
 public struct Toolchain: Hashable, Sendable {
     /// Path of the `swiftc` executable.
     public var swiftc: String
@@ -17,9 +21,13 @@ public struct Toolchain: Hashable, Sendable {
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
-    public init(swiftc: String, runtimeDirectory: String) {
+    /// The copy of the CBLAS module map that programs importing `Tensors` need.
+    public var cblasModuleMap: String
+
+    public init(swiftc: String, runtimeDirectory: String, cblasModuleMap: String) {
         self.swiftc = swiftc
         self.runtimeDirectory = runtimeDirectory
+        self.cblasModuleMap = cblasModuleMap
     }
 
     /// Finds the compiler and the runtime for this process, or says what is missing and how to fix it.
@@ -35,7 +43,11 @@ public struct Toolchain: Hashable, Sendable {
         guard let swiftc = environment["FOLIO_SWIFTC"] ?? searchPath(for: "swiftc", in: environment["PATH"] ?? "") else {
             throw ToolchainError(message: "swiftc was not found on PATH (or set FOLIO_SWIFTC to its path)")
         }
-        return Toolchain(swiftc: swiftc, runtimeDirectory: runtimeDirectory)
+        let moduleMap = Bundle.module.bundleURL.appendingPathComponent("Resources/CBLAS/module.modulemap").path
+        guard FileManager.default.fileExists(atPath: moduleMap) else {
+            throw ToolchainError(message: "Folio's resources are missing: Resources/CBLAS/module.modulemap was not found next to the folio executable")
+        }
+        return Toolchain(swiftc: swiftc, runtimeDirectory: runtimeDirectory, cblasModuleMap: moduleMap)
     }
 
     /// The arguments that compile `main` into the executable `output`, linked against the runtime,
@@ -51,7 +63,8 @@ public struct Toolchain: Hashable, Sendable {
     }
 
     private var moduleArguments: [String] {
-        ["-I", runtimeDirectory + "/Modules", "-diagnostic-style", "llvm", "-module-name", "main"]
+        ["-I", runtimeDirectory + "/Modules", "-Xcc", "-fmodule-map-file=" + cblasModuleMap,
+         "-diagnostic-style", "llvm", "-module-name", "main"]
     }
 
     private static func executableDirectory() -> String {

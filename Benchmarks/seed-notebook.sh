@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 python=${PYTHON:-/work/venv-peers/bin/python}
-swift build --product folio >/dev/null  # the build README's commands use
+swift build >/dev/null  # the debug build README's commands use
 folio=$(swift build --show-bin-path)/folio
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -1,15 +1,24 @@
-# The two entry points README.md promises; both install missing system packages first.
-.PHONY: deps notebooks test bench
+# The entry points README.md promises; each installs missing system packages first.
+.PHONY: deps build notebooks test bench
+
+FOLIO = .build/debug/folio
 
 deps:
 	./scripts/install-deps
 
-# Main job: build the engine and run its demo of the seed post's shapes.
-notebooks: deps
-	swift run -c release TensorsDemo
+# `swift build` builds the folio binary and libFolioRuntime.so, which notebook programs link.
+build: deps
+	swift build
 
-test: deps
+# Main job: run the notebooks (outputs written into the .md files) and render them to site/.
+notebooks: build
+	$(FOLIO) run Notebooks
+	$(FOLIO) render Notebooks --out site
+
+# Unit and end-to-end tests, then a check that the committed notebooks' outputs are current.
+test: build
 	swift test
+	$(FOLIO) check Notebooks
 
 bench: deps
 	swift run -c release TensorsBenchmarks

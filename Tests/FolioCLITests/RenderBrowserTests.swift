@@ -16,10 +16,10 @@ final class RenderBrowserTests: XCTestCase {
         site = nil
     }
 
-    private func renderedSite() throws -> URL {
+    private func renderedSite() async throws -> URL {
         if let site = Self.site { return site }
         let site = try makeTemporaryFolder().appendingPathComponent("site")
-        try runRender([try fixtureSite().path, "--out", site.path, "--no-exec"])
+        try await runRender([try fixtureSite().path, "--out", site.path, "--no-exec"])
         Self.site = site
         return site
     }
@@ -58,8 +58,8 @@ final class RenderBrowserTests: XCTestCase {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private func dom(of page: String) throws -> String {
-        try runChromium(["--dump-dom", try renderedSite().appendingPathComponent(page).absoluteString])
+    private func dom(of page: String) async throws -> String {
+        try runChromium(["--dump-dom", try await renderedSite().appendingPathComponent(page).absoluteString])
     }
 
     /// Every value of `attribute` in `html`, in order.
@@ -70,8 +70,8 @@ final class RenderBrowserTests: XCTestCase {
         }
     }
 
-    func testSeedPageDOMHasHeadingsTocHighlightingAndEveryOutput() throws {
-        let dom = try dom(of: "embedding.html")
+    func testSeedPageDOMHasHeadingsTocHighlightingAndEveryOutput() async throws {
+        let dom = try await dom(of: "embedding.html")
         XCTAssertTrue(dom.contains("<h1 class=\"title\">임베딩이란</h1>"), "front matter header")
         for heading in ["<h1 id=\"임베딩이란\">", "<h2 id=\"임베딩-레이어는-컴퓨터가-알아먹는-단어사전이다\">",
                         "<h1 id=\"recurrent-layer\">", "<h1 id=\"recuurent-layer---lstm\">"] {
@@ -93,22 +93,22 @@ final class RenderBrowserTests: XCTestCase {
         XCTAssertTrue(dom.contains("<img src=\"assets/onehot.png\""))
     }
 
-    func testOutputThatLooksLikeScriptStaysText() throws {
-        let dom = try dom(of: "outputs.html")
+    func testOutputThatLooksLikeScriptStaysText() async throws {
+        let dom = try await dom(of: "outputs.html")
         XCTAssertFalse(dom.contains("<script"))
         XCTAssertTrue(dom.contains("&lt;script&gt;alert('from output')&lt;/script&gt;"))
         XCTAssertEqual(dom.components(separatedBy: "class=\"output error\"").count - 1, 2)
     }
 
-    func testIndexDOMListsNotebooksNewestFirst() throws {
-        let dom = try dom(of: "index.html")
+    func testIndexDOMListsNotebooksNewestFirst() async throws {
+        let dom = try await dom(of: "index.html")
         let links = values(of: "href", in: dom).filter { $0.hasSuffix(".html") }
         XCTAssertEqual(links, ["embedding.html", "outputs.html"])
         XCTAssertTrue(dom.contains("<span class=\"post-title\">임베딩이란</span>"))
     }
 
-    func testScreenshotsOfTheSeedPage() throws {
-        let page = try renderedSite().appendingPathComponent("embedding.html").absoluteString
+    func testScreenshotsOfTheSeedPage() async throws {
+        let page = try await renderedSite().appendingPathComponent("embedding.html").absoluteString
         // Under the package's .build, where CI collects artifacts.
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent(".build/screenshots")

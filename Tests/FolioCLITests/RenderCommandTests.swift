@@ -1,4 +1,5 @@
 import ArgumentParser
+import Folio
 import Foundation
 import XCTest
 @testable import FolioCLI
@@ -20,8 +21,8 @@ final class RenderCommandTests: XCTestCase {
 
     private var out: String { folder.appendingPathComponent("site").path }
 
-    func testRendersTheSeedNotebookWithStoredOutputs() throws {
-        try runRender([try fixtureSite().path, "--out", out, "--no-exec"])
+    func testRendersTheSeedNotebookWithStoredOutputs() async throws {
+        try await runRender([try fixtureSite().path, "--out", out, "--no-exec"])
         let page = try read("embedding.html")
         XCTAssertTrue(page.contains("<h1 class=\"title\">임베딩이란</h1>"))
         XCTAssertTrue(page.contains("<li>#개츠비</li>"))
@@ -39,8 +40,8 @@ final class RenderCommandTests: XCTestCase {
                        try Data(contentsOf: try fixtureSite().appendingPathComponent("assets/onehot.png")))
     }
 
-    func testIndexListsBothNotebooksNewestFirst() throws {
-        try runRender([try fixtureSite().path, "--out", out, "--no-exec", "--title", "Folio & friends"])
+    func testIndexListsBothNotebooksNewestFirst() async throws {
+        try await runRender([try fixtureSite().path, "--out", out, "--no-exec", "--title", "Folio & friends"])
         let index = try read("index.html")
         let embedding = try XCTUnwrap(index.range(of: "href=\"embedding.html\""))
         let outputs = try XCTUnwrap(index.range(of: "href=\"outputs.html\""))
@@ -50,8 +51,8 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertTrue(index.contains("<h1>Folio &amp; friends</h1>"))
     }
 
-    func testOutputsAreEscapedAndCellOptionsApply() throws {
-        try runRender([try fixtureSite().appendingPathComponent("outputs.md").path,
+    func testOutputsAreEscapedAndCellOptionsApply() async throws {
+        try await runRender([try fixtureSite().appendingPathComponent("outputs.md").path,
                        try fixtureSite().appendingPathComponent("embedding.md").path, "--out", out, "--no-exec"])
         let page = try read("outputs.html")
         XCTAssertFalse(page.contains("<script"))
@@ -63,40 +64,85 @@ final class RenderCommandTests: XCTestCase {
         XCTAssertTrue(page.contains("<a href=\"embedding.html#"))
     }
 
-    func testSafeDropsAuthorsRawHTML() throws {
-        try runRender([try fixtureSite().path, "--out", out, "--no-exec", "--safe"])
+    func testRenderRunsTheNotebooksAndShowsTensorsAsTablesAndHeatmaps() async throws {
+        let notebook = folder.appendingPathComponent("run.md")
+        try """
+            # Shown tensors
+
+            ```swift
+            import Tensors
+            print("<b>printed</b>")
+            show(Tensor(shape: [2, 2], scalars: [1, -2, 0.5, 4]))
+            ```
+
+            ```swift
+            show(Tensor(shape: [20, 30], scalars: (0..<600).map { Float($0) - 300 }))
+            ```
+
+            ```swift
+            Tensor([[3, 57, 35]])
+            ```
+            """.write(to: notebook, atomically: true, encoding: .utf8)
+        try await runRender([notebook.path, "--out", out])
+        let page = try read("run.html")
+        XCTAssertTrue(page.contains("<pre>&lt;b&gt;printed&lt;/b&gt;\n</pre><div class=\"display\"><table class=\"tensor\">"), page)
+        XCTAssertTrue(page.contains("<td>-2</td>"))
+        XCTAssertTrue(page.contains("<div class=\"display\"><svg class=\"heatmap\""))
+        XCTAssertTrue(page.contains("<caption>int32 (1, 3)</caption>"), "the last expression is shown richly too")
+        XCTAssertFalse(page.contains("[[ 1.  -2. ]"), "a displayed tensor's text form is replaced")
+        XCTAssertEqual(try String(contentsOf: notebook, encoding: .utf8).contains("```output"), false,
+                       "render never writes into the notebook")
+    }
+
+    func testAFailingCellExitsOneAndKeepsThePreviousSite() async throws {
+        try await runRender([try fixtureSite().path, "--out", out, "--no-exec"])
+        let notebook = folder.appendingPathComponent("fails.md")
+        try "```swift\nlet a: [Int] = []\nprint(a[1])\n```\n".write(to: notebook, atomically: true, encoding: .utf8)
+        await assertExitCode(1, [notebook.path, "--out", out])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/embedding.html").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/fails.html").path))
+    }
+
+    func testSafeDropsAuthorsRawHTML() async throws {
+        try await runRender([try fixtureSite().path, "--out", out, "--no-exec", "--safe"])
         let page = try read("embedding.html")
         XCTAssertFalse(page.contains("<span style="))
         XCTAssertTrue(page.contains("<h1 id=\"임베딩이란\">"))
     }
 
-    func testTemplateFolderOverridesTheTheme() throws {
+    func testTemplateFolderOverridesTheTheme() async throws {
         let theme = folder.appendingPathComponent("theme")
         try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
         try "body { color: red }\n".write(to: theme.appendingPathComponent("style.css"), atomically: true, encoding: .utf8)
-        try runRender([try fixtureSite().path, "--out", out, "--no-exec", "--template", theme.path])
+        try await runRender([try fixtureSite().path, "--out", out, "--no-exec", "--template", theme.path])
         XCTAssertEqual(try read("style.css"), "body { color: red }\n")
     }
 
-    func testMissingImageFailsWithFileAndLineAndKeepsThePreviousSite() throws {
-        try runRender([try fixtureSite().path, "--out", out, "--no-exec"])
+    func testMissingImageFailsWithFileAndLineAndKeepsThePreviousSite() async throws {
+        try await runRender([try fixtureSite().path, "--out", out, "--no-exec"])
         let notebook = folder.appendingPathComponent("broken.md")
         try "# Broken\n\ntext\n\n![png](1.png)\n".write(to: notebook, atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try Render.parse([notebook.path, "--out", out, "--no-exec"]).renderSite()) { error in
+        let document = try Document(contentsOf: notebook.path)
+        XCTAssertThrowsError(try Render.parse([notebook.path, "--out", out]).write([(document, document.storedResults)])) { error in
             XCTAssertEqual("\(error)", "\(notebook.path):5: error: linked file '1.png' not found "
                 + "(looked for \(folder.appendingPathComponent("1.png").standardizedFileURL.path))")
         }
-        XCTAssertThrowsError(try runRender([notebook.path, "--out", out, "--no-exec"])) { error in
-            XCTAssertEqual((error as? ExitCode)?.rawValue, 2)
-        }
+        await assertExitCode(2, [notebook.path, "--out", out, "--no-exec"])
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/embedding.html").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/broken.html").path))
     }
 
-    func testMissingNotebookPathIsABadInput() throws {
-        XCTAssertThrowsError(try runRender([folder.appendingPathComponent("nope.md").path, "--out", out, "--no-exec"])) { error in
-            XCTAssertEqual((error as? ExitCode)?.rawValue, 2)
-        }
+    func testMissingNotebookPathIsABadInput() async throws {
+        await assertExitCode(2, [folder.appendingPathComponent("nope.md").path, "--out", out, "--no-exec"])
+    }
+}
+
+private func assertExitCode(_ code: Int32, _ arguments: [String], line: UInt = #line) async {
+    do {
+        try await runRender(arguments)
+        XCTFail("expected exit code \(code)", line: line)
+    } catch {
+        XCTAssertEqual((error as? ExitCode)?.rawValue, code, "\(error)", line: line)
     }
 }
 

@@ -15,7 +15,7 @@ func makeTemporaryFolder() throws -> URL {
 }
 
 /// Runs `folio render ARGUMENTS` in process, as the root command would.
-func runRender(_ arguments: [String]) throws {
+func runRender(_ arguments: [String]) async throws {
     var command = try Render.parse(arguments)
-    try command.run()
+    try await command.run()
 }

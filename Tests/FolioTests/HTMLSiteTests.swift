@@ -77,6 +77,25 @@ final class HTMLSiteTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/b.html").path))
     }
 
+    func testAFolderThatIsNotASiteIsNeverReplaced() throws {
+        let notes = folder.appendingPathComponent("site/notes.txt")
+        try FileManager.default.createDirectory(at: notes.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "keep me".write(to: notes, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try site().write([notebook("a.md", "# A\n")])) { error in
+            XCTAssertTrue((error as? DocumentError)?.message.contains("is not a site") ?? false, "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOf: notes, encoding: .utf8), "keep me")
+    }
+
+    func testTheNotebooksOwnFolderIsNeverTheSite() throws {
+        let notebook = try notebook("a.md", "# A\n")
+        let site = Site(outputDirectory: folder.path, theme: try Theme())
+        XCTAssertThrowsError(try site.write([notebook])) { error in
+            XCTAssertTrue((error as? DocumentError)?.message.contains("holds the notebook") ?? false, "\(error)")
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: notebook.document.path))
+    }
+
     func testTwoNotebooksWithOneNameAreAnError() throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         let first = try notebook("a.md", "# A\n"), second = try notebook("sub/a.md", "# A again\n")

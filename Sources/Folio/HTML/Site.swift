@@ -33,6 +33,7 @@ public struct Site: Sendable {
     ///   site is then left as it was.
     public func write(_ notebooks: [(document: Document, results: [CellResult?])]) throws(DocumentError) {
         let pageNames = try Self.pageNames(for: notebooks.map(\.document.path))
+        try checkReplaceable(notebookPaths: Array(pageNames.keys))
         let pages = try renderPages(notebooks, notebookPages: pageNames)
         let files = try Self.linkedFiles(of: pages, reserved: Set(pageNames.values).union(["index.html", "style.css"]))
 
@@ -57,6 +58,23 @@ public struct Site: Sendable {
         } catch {
             staged.discard()
             throw DocumentError(path: outputDirectory, line: nil, message: "cannot write the site: \(error.localizedDescription)")
+        }
+    }
+
+    /// Refuses to replace a folder that is not a site: one holding the notebooks themselves, or a
+    /// non-empty folder without an `index.html` (say, `--out Notebooks` by mistake).
+    private func checkReplaceable(notebookPaths: [String]) throws(DocumentError) {
+        let folder = URL(fileURLWithPath: outputDirectory).standardizedFileURL.path
+        if let inside = notebookPaths.sorted().first(where: { $0.hasPrefix(folder + "/") }) {
+            throw DocumentError(path: outputDirectory, line: nil,
+                                message: "the site's folder holds the notebook \(inside); choose another --out")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { return }
+        let contents = isDirectory.boolValue ? (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] : [""]
+        if !contents.isEmpty && !contents.contains("index.html") {
+            throw DocumentError(path: outputDirectory, line: nil,
+                                message: "exists and is not a site (no index.html); choose another --out or remove it")
         }
     }
 

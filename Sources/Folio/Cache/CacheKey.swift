@@ -18,6 +18,9 @@ import Foundation
 ///   traps read `file.md:LINE:`), but including them would make a prose edit that shifts lines a
 ///   miss. Instead an entry records the layout it was made with and `CacheEntry.results(for:)`
 ///   moves those locations to the current layout.
+///
+/// Not seen: files a cell reads at run time (a notebook runs in its own folder). After changing
+/// such a file, run with `--refresh`.
 public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
     /// Raise when the encoding below or the meaning of an entry changes: old entries then miss.
     public static let formatVersion = 1

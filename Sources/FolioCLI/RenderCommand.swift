@@ -13,6 +13,7 @@ struct Render: AsyncParsableCommand {
             """)
 
     @OptionGroup var execution: ExecutionOptions
+    @OptionGroup var batch: BatchOptions
 
     @Option(name: .long, help: ArgumentHelp("The site's folder.", valueName: "DIR"))
     var out: String = "site"
@@ -36,23 +37,16 @@ struct Render: AsyncParsableCommand {
         if noExec {
             notebooks = documents.map { ($0, $0.storedResults) }
         } else {
-            let executor = try execution.executor()
-            var failed = false
-            for document in documents {
-                Console.note("Running \(document.path)")
-                do {
-                    let results = try await executor.run(document)
-                    for case .failed(let message) in results.map(\.status) {
-                        Console.note(message)
-                        failed = true
-                    }
-                    notebooks.append((document, results))
-                } catch {
-                    Console.note(String(describing: error))
-                    failed = true
-                }
+            let cached = batch.execution(with: try execution.executor())
+            let batchResult = await batch.run(documents) { document in
+                await Self.execute(document, with: cached)
             }
-            if failed { throw ExitCode.stale }
+            for rendered in batchResult.outcomes {
+                rendered.messages.forEach(Console.note)
+                if let results = rendered.results { notebooks.append((rendered.document, results)) }
+            }
+            // A failing cell leaves the previous site in place, as bad input does.
+            if batchResult.summary.failed > 0 { throw ExitCode.stale }
         }
         do {
             try write(notebooks)
@@ -61,6 +55,18 @@ struct Render: AsyncParsableCommand {
             throw ExitCode.badInput
         }
         Console.note("Rendered \(notebooks.count) notebook\(notebooks.count == 1 ? "" : "s") to \(out)/index.html")
+    }
+
+    /// Runs one notebook through the cache; `results` is nil when it could not run at all.
+    private static func execute(_ document: Document, with execution: CachedExecution) async
+        -> ((document: Document, results: [CellResult]?, messages: [String]), NotebookDisposition)
+    {
+        do {
+            let outcome = try await execution.results(for: document)
+            return ((document, outcome.results, outcome.warnings + outcome.failures), outcome.disposition)
+        } catch {
+            return ((document, nil, [String(describing: error)]), .failed)
+        }
     }
 
     /// Writes the site of `notebooks` with this command's theme and options.

@@ -30,10 +30,8 @@ struct Run: AsyncParsableCommand {
         } catch {
             return ([String(describing: error)], .failed)
         }
-        var messages = outcome.warnings
-        for case .failed(let message) in outcome.results.map(\.status) {
-            messages.append(message)
-        }
+        var messages = outcome.warnings + outcome.failures
+        var disposition = outcome.disposition
         let outputs = Dictionary(uniqueKeysWithValues: zip(document.cells, outcome.results).compactMap { cell, result in
             result.status == .notRun ? nil : (cell.index, result.text)
         })
@@ -43,9 +41,9 @@ struct Run: AsyncParsableCommand {
                 try AtomicFile.write(bytes, to: document.path)
             } catch {
                 messages.append("\(document.path): error: could not write the outputs: \(error)")
+                disposition = .failed
             }
         }
-        let failed = messages.count > outcome.warnings.count
-        return (messages, failed ? .failed : outcome.fromCache ? .cached : .ran)
+        return (messages, disposition)
     }
 }

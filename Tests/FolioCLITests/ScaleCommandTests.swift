@@ -55,6 +55,23 @@ final class ScaleCommandTests: FolioProcessTestCase {
         XCTAssertTrue(cellEdit.stdout.contains("+notebook 100"), cellEdit.stdout)
     }
 
+    func testRenderAfterRunTakesResultsAndTensorViewsFromTheCache() throws {
+        try folio.write("Notebooks/t.md", """
+            # Tensor
+
+            ```swift
+            show(Tensor([[1, 2], [3, 4]]))
+            ```
+
+            """)
+        let run = try folio.run(["run", "Notebooks"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let render = try folio.run(["render", "Notebooks", "--out", "site"])
+        XCTAssertEqual(render.status, 0, render.stderr)
+        XCTAssertTrue(render.stderr.contains("1 notebook: 0 run, 1 cached, 0 failed"), render.stderr)
+        XCTAssertTrue(try folio.read("site/t.html").contains("<table"), "the cached result keeps the tensor's table")
+    }
+
     func testNoCacheRunsAndWritesNoCache() throws {
         try folio.write("a.md", notebook(1))
         let outcome = try folio.run(["run", "a.md", "--no-cache"])

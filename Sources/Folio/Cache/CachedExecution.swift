@@ -36,6 +36,19 @@ public struct CachedExecution: Sendable {
             if let storeError { warnings.append("warning: could not store the results in the cache: \(storeError)") }
             return warnings
         }
+
+        /// The messages of the cells that failed, in cell order.
+        public var failures: [String] {
+            results.compactMap { result in
+                if case .failed(let message) = result.status { return message }
+                return nil
+            }
+        }
+
+        /// How a batch counts this notebook.
+        public var disposition: NotebookDisposition {
+            !failures.isEmpty ? .failed : fromCache ? .cached : .ran
+        }
     }
 
     public func results(for document: Document) async throws -> Outcome {

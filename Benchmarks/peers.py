@@ -30,6 +30,7 @@ NAMES = {
     "embedding": "Embedding(10000, 128) on (256, 100)",
     "sgemm1024": "sgemm 1024x1024x1024",
     "sgemm2048": "sgemm 2048x2048x2048",
+    "seed": "seed notebook layers, built and called",
 }
 REPETITIONS = {"embedding": 51, "sgemm2048": 7}
 SGEMM_SIZES = {"sgemm1024": 1024, "sgemm2048": 2048}

@@ -65,6 +65,14 @@ var cases = recurrent.map { name, layer, gates in
     Case(name: name, repetitions: 21,
          flops: recurrentFlops(batch: 32, timesteps: 100, features: 100, units: 256, gates: gates)) { _ = layer(sequences) }
 }
+// The seed notebook's layers, built and called the way its cells do: one sentence of 5 ids.
+let sentence = Tensor(shape: [1, 5], integers: [0, 1, 2, 3, 4])
+cases.append(Case(name: "seed notebook layers, built and called", repetitions: 51, flops: nil) {
+    let embedded = Embedding(inputDim: 5, outputDim: 100)(sentence)
+    _ = SimpleRNN(units: 64, useBias: false, returnSequences: true)(embedded)
+    _ = LSTM(units: 64, useBias: false, returnSequences: true)(embedded)
+    _ = Bidirectional(SimpleRNN(units: 64, useBias: false, returnSequences: true))(embedded)
+})
 cases.append(Case(name: "Embedding(10000, 128) on (256, 100)", repetitions: 51, flops: nil) { _ = embedding(ids) })
 cases.append(sgemmCase(size: 1024, repetitions: 21))
 cases.append(sgemmCase(size: 2048, repetitions: 7))

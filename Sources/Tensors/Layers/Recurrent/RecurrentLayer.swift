@@ -12,10 +12,10 @@ import Dispatch
 /// step keeps the previous state and repeats the previous output, and a sequence output carries
 /// the mask on.
 ///
-/// Speed: the input projection of all timesteps is one GEMM, (timesteps · batch, features) ×
-/// (features, gates · units), into a time-major buffer; each step is then one GEMM of
-/// (batch, units) × (units, gates · units) plus one fused pass over the gates, with no allocation.
-/// Large batches are split across threads (`BatchPartition`), each slice running every timestep.
+/// Speed: large batches are split across threads (`BatchPartition`), and each slice of rows runs
+/// the whole layer on its own (`TimeLoop`): the input projection of all its timesteps as one
+/// GEMM, then per step one GEMM of (rows, units) × (units, gates · units) plus one pass over the
+/// gates, with no allocation.
 public class RecurrentLayer: Layer {
     let cell: any RecurrentCell
     public let returnSequences: Bool
@@ -137,32 +137,35 @@ public class RecurrentLayer: Layer {
         let u = units
         let timestep: (Int) -> Int = goBackwards ? { timesteps - 1 - $0 } : { $0 }
 
-        let projection = projectInputs(input, timestep: timestep)
-        defer { projection.deallocate() }
         // (stateCount, batchSize, units): each slice writes its rows' final states.
         var finalStates = [Float](repeating: 0, count: cell.stateCount * batchSize * u)
         var sequence = [Float](repeating: 0, count: returnSequences ? batchSize * timesteps * u : 0)
         let partition = BatchPartition(batchSize: batchSize, work: timesteps * batchSize * cell.gateCount * u * u,
                                        threads: BLASThreads.count)
 
-        recurrentKernel.withUnsafeBufferPointer { recurrentKernel in
-            bias.withUnsafeBufferPointer { bias in
-                finalStates.withUnsafeMutableBufferPointer { finalStates in
-                    sequence.withUnsafeMutableBufferPointer { sequence in
-                        let loop = TimeLoop(
-                            cell: cell, batchSize: batchSize, timesteps: timesteps, timestep: timestep, mask: mask,
-                            zeroOutputForMask: zeroOutputForMask,
-                            projection: projection, recurrentKernel: recurrentKernel.baseAddress!,
-                            bias: useBias ? bias.baseAddress! : nil,
-                            finalStates: finalStates.baseAddress!, sequence: returnSequences ? sequence.baseAddress! : nil)
-                        if partition.isParallel {
-                            BLASThreads.withSingleThreadedBLAS {
-                                DispatchQueue.concurrentPerform(iterations: partition.slices.count) { part in
-                                    loop.run(rows: partition.slices[part])
+        let scalars = input.scalars
+        scalars.withUnsafeBufferPointer { input in
+            kernel.withUnsafeBufferPointer { kernel in
+                recurrentKernel.withUnsafeBufferPointer { recurrentKernel in
+                    bias.withUnsafeBufferPointer { bias in
+                        finalStates.withUnsafeMutableBufferPointer { finalStates in
+                            sequence.withUnsafeMutableBufferPointer { sequence in
+                                let loop = TimeLoop(
+                                    cell: cell, batchSize: batchSize, timesteps: timesteps, features: features,
+                                    timestep: timestep, mask: mask, zeroOutputForMask: zeroOutputForMask,
+                                    input: input.baseAddress!, kernel: kernel.baseAddress!,
+                                    recurrentKernel: recurrentKernel.baseAddress!, bias: useBias ? bias.baseAddress! : nil,
+                                    finalStates: finalStates.baseAddress!, sequence: returnSequences ? sequence.baseAddress! : nil)
+                                if partition.isParallel {
+                                    BLASThreads.withSingleThreadedBLAS {
+                                        DispatchQueue.concurrentPerform(iterations: partition.slices.count) { part in
+                                            loop.run(rows: partition.slices[part])
+                                        }
+                                    }
+                                } else {
+                                    loop.run(rows: 0..<batchSize)
                                 }
                             }
-                        } else {
-                            loop.run(rows: 0..<batchSize)
                         }
                     }
                 }
@@ -182,34 +185,5 @@ public class RecurrentLayer: Layer {
             }
         }
         return (Tensor(shape: [batchSize, u], scalars: last), states)
-    }
-
-    /// x · kernel + input bias for every timestep in one GEMM, time-major in processing order:
-    /// row s · batch + b holds sequence b at `timestep(s)`. The caller deallocates the buffer.
-    private func projectInputs(_ input: Tensor, timestep: (Int) -> Int) -> UnsafeMutablePointer<Float> {
-        let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
-        let width = cell.gateCount * units, rows = timesteps * batchSize
-        let timeMajor = UnsafeMutablePointer<Float>.allocate(capacity: rows * features)
-        defer { timeMajor.deallocate() }
-        input.scalars.withUnsafeBufferPointer { x in
-            for s in 0..<timesteps {
-                let t = timestep(s)
-                for row in 0..<batchSize {
-                    (timeMajor + (s * batchSize + row) * features)
-                        .initialize(from: x.baseAddress! + (row * timesteps + t) * features, count: features)
-                }
-            }
-        }
-        let projection = UnsafeMutablePointer<Float>.allocate(capacity: rows * width)
-        if useBias {
-            for row in 0..<rows { (projection + row * width).initialize(from: bias, count: width) }
-        } else {
-            projection.initialize(repeating: 0, count: rows * width)
-        }
-        kernel.withUnsafeBufferPointer { kernel in
-            multiplyMatrices(m: rows, n: width, k: features, timeMajor, lda: features,
-                             kernel.baseAddress!, ldb: width, into: projection, ldc: width, beta: 1)
-        }
-        return projection
     }
 }

@@ -13,9 +13,9 @@ import Dispatch
 /// the mask on.
 ///
 /// Speed: large batches are split across threads (`BatchPartition`), and each slice of rows runs
-/// the whole layer on its own (`TimeLoop`): the input projection of all its timesteps as one
-/// GEMM, then per step one GEMM of (rows, units) × (units, gates · units) plus one pass over the
-/// gates, with no allocation.
+/// the whole layer on its own (`TimeLoop`): per step the input projection (rows, features) ×
+/// (features, gates · units), one GEMM of (rows, units) × (units, gates · units) and one pass over
+/// the gates, with no allocation.
 public class RecurrentLayer: Layer {
     let cell: any RecurrentCell
     public let returnSequences: Bool

@@ -1,10 +1,14 @@
-/// One `RecurrentLayer` call over a slice of the batch's rows: the input projection, then the
-/// per-timestep loop.
+/// One `RecurrentLayer` call over a slice of the batch's rows: per timestep, the input projection
+/// x · kernel + bias, then the cell's step.
 ///
 /// Rows never interact, so slices can run concurrently: each `run` owns its projection, state and
-/// scratch buffers and writes only its own rows of the final states and the sequence. Projecting
-/// per slice also keeps every GEMM of the call on the slice's thread, so OpenBLAS's worker threads
-/// are not woken and left spinning beside the slices.
+/// scratch buffers and writes only its own rows of the final states and the sequence.
+///
+/// Each step projects its own inputs, a (rows, features) × (features, gates · units) product
+/// small enough for OpenBLAS's in-place kernels, into a buffer that stays in cache. One GEMM over
+/// all timesteps, as before, wrote and re-read a (timesteps · rows, gates · units) buffer (6.5 MB
+/// per slice for LSTM(256) on 32 × 100 steps) and was measurably slower (BENCHMARKS.md); it also
+/// woke OpenBLAS's worker threads, which then spun beside the slices.
 struct TimeLoop: @unchecked Sendable {
     let cell: any RecurrentCell
     let batchSize: Int
@@ -36,13 +40,14 @@ struct TimeLoop: @unchecked Sendable {
         defer { states.deallocate() }
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, count * cell.scratchWidth))
         defer { scratch.deallocate() }
-        let projection = projectInputs(rows: rows)
+        let projection = UnsafeMutablePointer<Float>.allocate(capacity: count * width)
         defer { projection.deallocate() }
 
         for s in 0..<timesteps {
             let previous = states + (s % 2) * stateSize, next = states + ((s + 1) % 2) * stateSize
+            project(step: s, rows: rows, into: projection)
             cell.step(RecurrentStep(
-                batchSize: count, projection: projection + s * count * width,
+                batchSize: count, projection: projection,
                 previous: previous, next: next, recurrentKernel: recurrentKernel, bias: bias, scratch: scratch))
             for (local, row) in rows.enumerated() {
                 let isReal = mask?[row, timestep(s)] ?? true
@@ -64,28 +69,17 @@ struct TimeLoop: @unchecked Sendable {
         }
     }
 
-    /// x · kernel + input bias for every timestep of `rows` in one GEMM, time-major in processing
-    /// order: row s · rows.count + i holds sequence rows.lowerBound + i at `timestep(s)`. The caller
-    /// deallocates the buffer.
-    private func projectInputs(rows: Range<Int>) -> UnsafeMutablePointer<Float> {
-        let width = cell.gateCount * cell.units, count = rows.count, projected = timesteps * count
-        let timeMajor = UnsafeMutablePointer<Float>.allocate(capacity: projected * features)
-        defer { timeMajor.deallocate() }
-        for s in 0..<timesteps {
-            let t = timestep(s)
-            for (local, row) in rows.enumerated() {
-                (timeMajor + (s * count + local) * features)
-                    .initialize(from: input + (row * timesteps + t) * features, count: features)
-            }
-        }
-        let projection = UnsafeMutablePointer<Float>.allocate(capacity: projected * width)
+    /// x · kernel + input bias of processing step `step` for the sequences `rows`, (rows.count, width).
+    private func project(step: Int, rows: Range<Int>, into projection: UnsafeMutablePointer<Float>) {
+        let width = cell.gateCount * cell.units, count = rows.count
         if let bias {
-            for row in 0..<projected { (projection + row * width).initialize(from: bias, count: width) }
+            for row in 0..<count { (projection + row * width).update(from: bias, count: width) }
         } else {
-            projection.initialize(repeating: 0, count: projected * width)
+            projection.update(repeating: 0, count: count * width)
         }
-        multiplyMatrices(m: projected, n: width, k: features, timeMajor, lda: features,
+        // Row b of x at this timestep is input[b, t]: rows lie timesteps · features apart.
+        multiplyMatrices(m: count, n: width, k: features,
+                         input + (rows.lowerBound * timesteps + timestep(step)) * features, lda: timesteps * features,
                          kernel, ldb: width, into: projection, ldc: width, beta: 1)
-        return projection
     }
 }

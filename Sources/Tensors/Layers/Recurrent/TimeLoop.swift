@@ -41,6 +41,7 @@ struct TimeLoop: @unchecked Sendable {
         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, count * cell.scratchWidth))
         defer { scratch.deallocate() }
         let projection = UnsafeMutablePointer<Float>.allocate(capacity: count * width)
+        projection.initialize(repeating: 0, count: count * width)
         defer { projection.deallocate() }
 
         for s in 0..<timesteps {

@@ -1,7 +1,9 @@
+import Foundation
 import XCTest
 @testable import Tensors
 
-/// The batch split of recurrent layers across threads: when it happens, and that a split run
+/// The batch split of recurrent layers across threads: when it happens, that OpenBLAS is held to
+/// one thread around it and restored, and that a split run
 /// computes exactly what each sequence computes on its own.
 final class LayerRecurrentThreadingTests: XCTestCase {
     override func setUp() {
@@ -23,6 +25,18 @@ final class LayerRecurrentThreadingTests: XCTestCase {
         XCTAssertEqual(BatchPartition(batchSize: 5, work: work, threads: 2).slices, [0..<2, 2..<5])
         XCTAssertEqual(BatchPartition(batchSize: 3, work: work, threads: 8).slices, [0..<1, 1..<2, 2..<3])
         XCTAssertEqual(BatchPartition(batchSize: 7, work: work, threads: 1).slices, [0..<7])
+    }
+
+    func testOverlappingSingleThreadedSectionsRestoreOpenBLASThreadCount() throws {
+        let before = BLASThreads.count
+        guard before > 1 else { throw XCTSkip("OpenBLAS already runs on one thread here") }
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            BLASThreads.withSingleThreadedBLAS {
+                XCTAssertEqual(BLASThreads.count, 1)
+                usleep(2_000)
+            }
+        }
+        XCTAssertEqual(BLASThreads.count, before)
     }
 
     func testSplitLSTMMatchesEachSequenceRunAlone() throws {

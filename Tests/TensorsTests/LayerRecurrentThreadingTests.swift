@@ -3,8 +3,8 @@ import XCTest
 @testable import Tensors
 
 /// The batch split of recurrent layers across threads: when it happens, that OpenBLAS is held to
-/// one thread around it and restored, and that a split run
-/// computes exactly what each sequence computes on its own.
+/// one thread around it and restored, and that a split run computes what each sequence computes
+/// on its own.
 final class LayerRecurrentThreadingTests: XCTestCase {
     override func setUp() {
         setRandomSeed(11)

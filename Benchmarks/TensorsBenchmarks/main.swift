@@ -88,7 +88,12 @@ struct Options {
         while let argument = rest.popFirst() {
             switch argument {
             case "--json": json = true
-            case "--repetitions": repetitions = rest.popFirst().flatMap { Int($0) }
+            case "--repetitions":
+                guard let count = rest.popFirst().flatMap({ Int($0) }), count > 0 else {
+                    FileHandle.standardError.write(Data("TensorsBenchmarks: --repetitions needs a positive whole number\n".utf8))
+                    exit(2)
+                }
+                repetitions = count
             default: filters.append(argument)
             }
         }

@@ -6,8 +6,12 @@ Peers: TensorFlow (Keras 3 layers inside `tf.function`), PyTorch (`torch.set_num
 Tensors' numbers come from `swift run -c release TensorsBenchmarks --json` (run from the
 package root) before and after the peers, keeping the better median, or from a file given
 with --swift-json. Ratios are peer time / Tensors time:
-above 1 means Tensors is faster.
+above 1 means Tensors is faster. The header gives the load average before and after, the
+OpenBLAS kernel set, and the machine's fp32 peak measured by Benchmarks/peak_fp32.c, against
+which the sgemm rows are given as a percentage.
 
+    python3 -m venv /work/venv-peers
+    /work/venv-peers/bin/pip install tensorflow-cpu /opt/wheels/torch-*cpu*.whl
     /work/venv-peers/bin/python Benchmarks/peers.py [--swift-json FILE] [--skip-swift]
 """
 import argparse

@@ -6,16 +6,22 @@ Peers: TensorFlow (Keras 3 layers inside `tf.function`), PyTorch (`torch.set_num
 Tensors' numbers come from `swift run -c release TensorsBenchmarks --json` (run from the
 package root) before and after the peers, keeping the better median, or from a file given
 with --swift-json. Ratios are peer time / Tensors time:
-above 1 means Tensors is faster.
+above 1 means Tensors is faster. The header gives the load average before and after, the
+OpenBLAS kernel set, and the machine's fp32 peak measured by Benchmarks/peak_fp32.c, against
+which the sgemm rows are given as a percentage.
 
+    python3 -m venv /work/venv-peers
+    /work/venv-peers/bin/pip install tensorflow-cpu /opt/wheels/torch-*cpu*.whl
     /work/venv-peers/bin/python Benchmarks/peers.py [--swift-json FILE] [--skip-swift]
 """
 import argparse
+import ctypes
 import json
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -28,8 +34,10 @@ NAMES = {
     "embedding": "Embedding(10000, 128) on (256, 100)",
     "sgemm1024": "sgemm 1024x1024x1024",
     "sgemm2048": "sgemm 2048x2048x2048",
+    "seed": "seed notebook layers, built and called",
 }
 REPETITIONS = {"embedding": 51, "sgemm2048": 7}
+SGEMM_SIZES = {"sgemm1024": 1024, "sgemm2048": 2048}
 
 
 def median_ms(run, repetitions):
@@ -126,12 +134,41 @@ def swift_results(args):
     return {key: by_name.get(name) for key, name in NAMES.items()}
 
 
+def machine_peak():
+    """The fp32 peak of all cores in GFLOP/s from Benchmarks/peak_fp32.c, or None without a C compiler."""
+    with tempfile.TemporaryDirectory() as directory:
+        binary = os.path.join(directory, "peak_fp32")
+        try:
+            subprocess.run(["cc", "-O2", "-pthread", os.path.join(ROOT, "Benchmarks", "peak_fp32.c"), "-o", binary],
+                           check=True, capture_output=True)
+            return json.loads(subprocess.run([binary], check=True, capture_output=True, text=True).stdout)
+        except (OSError, subprocess.CalledProcessError) as error:
+            print(f"# fp32 peak: not measured ({error})", file=sys.stderr)
+            return None
+
+
+def openblas_kernels():
+    """The kernel set the system OpenBLAS (the one Tensors links) picked for this CPU."""
+    try:
+        library = ctypes.CDLL("libopenblas.so.0")
+    except OSError:
+        return "unknown"
+    library.openblas_get_corename.restype = ctypes.c_char_p
+    return library.openblas_get_corename().decode()
+
+
+def load_average():
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--swift-json", help="TensorsBenchmarks --json output to compare with")
     parser.add_argument("--skip-swift", action="store_true", help="only run the peers")
     args = parser.parse_args()
 
+    load_before = load_average()
+    peak = machine_peak()
     before = swift_results(args)
     columns = {}
     import numpy
@@ -148,8 +185,11 @@ def main():
     peers = [name for name in columns if name != "Tensors"]
 
     core = os.environ.get("OPENBLAS_CORETYPE", "unset")
-    print(f"median ms (OPENBLAS_CORETYPE={core}); ratio = peer / Tensors, above 1 means Tensors is faster")
-    header = f"{'benchmark':38}{'Tensors':>10}" + "".join(f"{p:>12}{'ratio':>7}" for p in peers)
+    peak_text = f"{peak['gflops']:.0f} GFLOP/s ({peak['cores']} cores, {peak['vector']} FMA)" if peak else "not measured"
+    print(f"median ms; OpenBLAS {openblas_kernels()} kernels (OPENBLAS_CORETYPE={core}); fp32 peak {peak_text}")
+    print(f"load average (1/5/15 min) {load_before} before, {load_average()} after")
+    print("ratio = peer / Tensors, above 1 means Tensors is faster; '% peak' is Tensors' sgemm rate")
+    header = f"{'benchmark':38}{'Tensors':>10}" + "".join(f"{p:>12}{'ratio':>7}" for p in peers) + f"{'% peak':>8}"
     print(header)
     for key, name in NAMES.items():
         ours = columns["Tensors"].get(key)
@@ -158,6 +198,9 @@ def main():
             theirs = columns[peer].get(key)
             row += f"{theirs:12.3f}" if theirs else f"{'-':>12}"
             row += f"{theirs / ours:7.2f}" if theirs and ours else f"{'':>7}"
+        if key in SGEMM_SIZES and ours and peak:
+            gflops = 2 * SGEMM_SIZES[key] ** 3 / (ours * 1e6)
+            row += f"{100 * gflops / peak['gflops']:7.0f}%"
         print(row)
 
 

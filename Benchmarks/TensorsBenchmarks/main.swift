@@ -1,5 +1,8 @@
 // Engine benchmarks: recurrent layers, Embedding and raw sgemm, each timed as the median of
-// several runs after a warm-up. `swift run -c release TensorsBenchmarks [--json]`.
+// several runs after a warm-up.
+//   swift run -c release TensorsBenchmarks [--json] [--repetitions N] [NAME-FILTER...]
+// A filter keeps the cases whose name contains it (e.g. `LSTM`); `--repetitions 1` with a filter
+// is what `valgrind --tool=callgrind` runs to count instructions of one case.
 // Benchmarks/peers.py runs the same configurations in TensorFlow and PyTorch and prints ratios.
 import CBLAS
 import Foundation
@@ -62,18 +65,54 @@ var cases = recurrent.map { name, layer, gates in
     Case(name: name, repetitions: 21,
          flops: recurrentFlops(batch: 32, timesteps: 100, features: 100, units: 256, gates: gates)) { _ = layer(sequences) }
 }
+// The seed notebook's layers, built and called the way its cells do: one sentence of 5 ids.
+let sentence = Tensor(shape: [1, 5], integers: [0, 1, 2, 3, 4])
+cases.append(Case(name: "seed notebook layers, built and called", repetitions: 51, flops: nil) {
+    let embedded = Embedding(inputDim: 5, outputDim: 100)(sentence)
+    _ = SimpleRNN(units: 64, useBias: false, returnSequences: true)(embedded)
+    _ = LSTM(units: 64, useBias: false, returnSequences: true)(embedded)
+    _ = Bidirectional(SimpleRNN(units: 64, useBias: false, returnSequences: true))(embedded)
+})
 cases.append(Case(name: "Embedding(10000, 128) on (256, 100)", repetitions: 51, flops: nil) { _ = embedding(ids) })
 cases.append(sgemmCase(size: 1024, repetitions: 21))
 cases.append(sgemmCase(size: 2048, repetitions: 7))
 
-let results = cases.map(measure)
-if CommandLine.arguments.contains("--json") {
+/// The command line: `--json`, `--repetitions N`, and the remaining words as name filters.
+struct Options {
+    var json = false
+    var repetitions: Int?
+    var filters: [String] = []
+
+    init(_ arguments: ArraySlice<String>) {
+        var rest = arguments
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--json": json = true
+            case "--repetitions":
+                guard let count = rest.popFirst().flatMap({ Int($0) }), count > 0 else {
+                    FileHandle.standardError.write(Data("TensorsBenchmarks: --repetitions needs a positive whole number\n".utf8))
+                    exit(2)
+                }
+                repetitions = count
+            default: filters.append(argument)
+            }
+        }
+    }
+}
+
+let options = Options(CommandLine.arguments.dropFirst())
+let selected = cases.filter { c in options.filters.isEmpty || options.filters.contains { c.name.contains($0) } }
+let results = selected.map { c in
+    measure(options.repetitions.map { Case(name: c.name, repetitions: $0, flops: c.flops, run: c.run) } ?? c)
+}
+if options.json {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     print(String(decoding: try encoder.encode(results), as: UTF8.self))
 } else {
     let coreType = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "unset"
-    print("Tensors benchmarks (median ms; OPENBLAS_CORETYPE=\(coreType))")
+    let kernels = String(cString: openblas_get_corename())
+    print("Tensors benchmarks (median ms; OpenBLAS \(kernels) kernels, OPENBLAS_CORETYPE=\(coreType))")
     for result in results {
         let name = result.name.padding(toLength: 38, withPad: " ", startingAt: 0)
         let time = String(format: "%10.3f ms", result.medianMilliseconds)

@@ -1,7 +1,7 @@
 /// The arithmetic of one timestep of a recurrent layer (SimpleRNN, LSTM or GRU) for a whole batch.
 ///
-/// `RecurrentLayer` owns the sequence loop: it projects every timestep's input through the kernel
-/// in one GEMM, then calls `step` once per timestep and handles masks and outputs. A cell only
+/// `RecurrentLayer` owns the sequence loop (`TimeLoop`): it projects each timestep's input through
+/// the kernel, then calls `step` once per timestep and handles masks and outputs. A cell only
 /// adds the recurrent contribution and applies its gates, in place on preallocated buffers
 /// (`Activation.applyFast` over contiguous gate blocks, then plain elementwise loops).
 protocol RecurrentCell: Sendable {

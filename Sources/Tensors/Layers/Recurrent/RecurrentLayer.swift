@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A layer that runs a cell over the timesteps of its input; the base of `SimpleRNN`, `LSTM` and `GRU`
 /// with Keras 3's `RNN` semantics.
 ///
@@ -10,9 +12,10 @@
 /// step keeps the previous state and repeats the previous output, and a sequence output carries
 /// the mask on.
 ///
-/// Speed: the input projection of all timesteps is one GEMM, (timesteps · batch, features) ×
-/// (features, gates · units), into a time-major buffer; each step is then one GEMM of
-/// (batch, units) × (units, gates · units) plus one fused pass over the gates, with no allocation.
+/// Speed: large batches are split across threads (`BatchPartition`), and each slice of rows runs
+/// the whole layer on its own (`TimeLoop`): per step the input projection (rows, features) ×
+/// (features, gates · units), one GEMM of (rows, units) × (units, gates · units) and one pass over
+/// the gates, with no allocation.
 public class RecurrentLayer: Layer {
     let cell: any RecurrentCell
     public let returnSequences: Bool
@@ -131,41 +134,37 @@ public class RecurrentLayer: Layer {
         trapOnError { try validateInput(input.shape, mask: mask) }
         let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
         build(inputDim: features)
-        let u = units, width = cell.gateCount * u, stateSize = cell.stateCount * batchSize * u
-        // The timestep read at processing step s.
+        let u = units
         let timestep: (Int) -> Int = goBackwards ? { timesteps - 1 - $0 } : { $0 }
 
-        let projection = projectInputs(input, timestep: timestep)
-        defer { projection.deallocate() }
-        // Two state blocks, current and next, swapped every step.
-        let states = UnsafeMutablePointer<Float>.allocate(capacity: 2 * stateSize)
-        states.initialize(repeating: 0, count: 2 * stateSize)
-        defer { states.deallocate() }
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, batchSize * cell.scratchWidth))
-        defer { scratch.deallocate() }
+        // (stateCount, batchSize, units): each slice writes its rows' final states.
+        var finalStates = [Float](repeating: 0, count: cell.stateCount * batchSize * u)
         var sequence = [Float](repeating: 0, count: returnSequences ? batchSize * timesteps * u : 0)
+        let partition = BatchPartition(batchSize: batchSize, work: timesteps * batchSize * cell.gateCount * u * u,
+                                       threads: BLASThreads.count)
 
-        recurrentKernel.withUnsafeBufferPointer { recurrentKernel in
-            bias.withUnsafeBufferPointer { bias in
-                sequence.withUnsafeMutableBufferPointer { sequence in
-                    for s in 0..<timesteps {
-                        let previous = states + (s % 2) * stateSize, next = states + ((s + 1) % 2) * stateSize
-                        cell.step(RecurrentStep(
-                            batchSize: batchSize, projection: projection + s * batchSize * width,
-                            previous: previous, next: next, recurrentKernel: recurrentKernel.baseAddress!,
-                            bias: useBias ? bias.baseAddress! : nil, scratch: scratch))
-                        for row in 0..<batchSize {
-                            let isReal = mask?[row, timestep(s)] ?? true
-                            if !isReal {
-                                for state in 0..<cell.stateCount {
-                                    let offset = state * batchSize * u + row * u
-                                    (next + offset).update(from: previous + offset, count: u)
+        let scalars = input.scalars
+        scalars.withUnsafeBufferPointer { input in
+            kernel.withUnsafeBufferPointer { kernel in
+                recurrentKernel.withUnsafeBufferPointer { recurrentKernel in
+                    bias.withUnsafeBufferPointer { bias in
+                        finalStates.withUnsafeMutableBufferPointer { finalStates in
+                            sequence.withUnsafeMutableBufferPointer { sequence in
+                                let loop = TimeLoop(
+                                    cell: cell, batchSize: batchSize, timesteps: timesteps, features: features,
+                                    timestep: timestep, mask: mask, zeroOutputForMask: zeroOutputForMask,
+                                    input: input.baseAddress!, kernel: kernel.baseAddress!,
+                                    recurrentKernel: recurrentKernel.baseAddress!, bias: useBias ? bias.baseAddress! : nil,
+                                    finalStates: finalStates.baseAddress!, sequence: returnSequences ? sequence.baseAddress! : nil)
+                                if partition.isParallel {
+                                    BLASThreads.withSingleThreadedBLAS {
+                                        DispatchQueue.concurrentPerform(iterations: partition.slices.count) { part in
+                                            loop.run(rows: partition.slices[part])
+                                        }
+                                    }
+                                } else {
+                                    loop.run(rows: 0..<batchSize)
                                 }
-                            }
-                            guard returnSequences else { continue }
-                            let output = sequence.baseAddress! + (row * timesteps + s) * u
-                            if isReal || !zeroOutputForMask {
-                                output.update(from: next + row * u, count: u)
                             }
                         }
                     }
@@ -173,48 +172,18 @@ public class RecurrentLayer: Layer {
             }
         }
 
-        let final = states + (timesteps % 2) * stateSize
-        let finalStates = (0..<cell.stateCount).map { state in
-            Tensor(shape: [batchSize, u], scalars: Array(UnsafeBufferPointer(start: final + state * batchSize * u, count: batchSize * u)))
+        let states = (0..<cell.stateCount).map { state in
+            Tensor(shape: [batchSize, u], scalars: Array(finalStates[state * batchSize * u..<(state + 1) * batchSize * u]))
         }
         if returnSequences {
-            return (Tensor(shape: [batchSize, timesteps, u], scalars: sequence).withMask(mask), finalStates)
+            return (Tensor(shape: [batchSize, timesteps, u], scalars: sequence).withMask(mask), states)
         }
-        var last = finalStates[0].scalars
+        var last = states[0].scalars
         if zeroOutputForMask, let mask {
             for row in 0..<batchSize where !mask[row, timestep(timesteps - 1)] {
                 last.replaceSubrange(row * u..<(row + 1) * u, with: repeatElement(0, count: u))
             }
         }
-        return (Tensor(shape: [batchSize, u], scalars: last), finalStates)
-    }
-
-    /// x · kernel + input bias for every timestep in one GEMM, time-major in processing order:
-    /// row s · batch + b holds sequence b at `timestep(s)`. The caller deallocates the buffer.
-    private func projectInputs(_ input: Tensor, timestep: (Int) -> Int) -> UnsafeMutablePointer<Float> {
-        let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
-        let width = cell.gateCount * units, rows = timesteps * batchSize
-        let timeMajor = UnsafeMutablePointer<Float>.allocate(capacity: rows * features)
-        defer { timeMajor.deallocate() }
-        input.scalars.withUnsafeBufferPointer { x in
-            for s in 0..<timesteps {
-                let t = timestep(s)
-                for row in 0..<batchSize {
-                    (timeMajor + (s * batchSize + row) * features)
-                        .initialize(from: x.baseAddress! + (row * timesteps + t) * features, count: features)
-                }
-            }
-        }
-        let projection = UnsafeMutablePointer<Float>.allocate(capacity: rows * width)
-        if useBias {
-            for row in 0..<rows { (projection + row * width).initialize(from: bias, count: width) }
-        } else {
-            projection.initialize(repeating: 0, count: rows * width)
-        }
-        kernel.withUnsafeBufferPointer { kernel in
-            multiplyMatrices(m: rows, n: width, k: features, timeMajor, lda: features,
-                             kernel.baseAddress!, ldb: width, into: projection, ldc: width, beta: 1)
-        }
-        return projection
+        return (Tensor(shape: [batchSize, u], scalars: last), states)
     }
 }

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Turns integer ids into dense vectors by looking each id up in a trainable table; Keras's `Embedding`.
 ///
 /// Input: ids of any shape with values in 0..<inputDim. Output: the input's shape plus `outputDim`.
@@ -41,14 +44,24 @@ public final class Embedding: Layer {
         embeddings = RandomUniform()([inputDim, outputDim]).scalars
     }
 
+    /// Outputs of at least this many floats (4 MiB) are copied on all the engine's threads; smaller ones on the caller's.
+    static let parallelCopyThreshold = 1 << 20
+
     public func callAsFunction(_ input: Tensor) -> Tensor {
         let ids = trapOnError { try validatedIds(input) }
         build()
         let width = outputDim
         let output = [Float](unsafeUninitializedCapacity: ids.count * width) { buffer, initialized in
             embeddings.withUnsafeBufferPointer { table in
-                for (row, id) in ids.enumerated() {
-                    (buffer.baseAddress! + row * width).initialize(from: table.baseAddress! + Int(id) * width, count: width)
+                ids.withUnsafeBufferPointer { ids in
+                    let destination = buffer.baseAddress!, source = table.baseAddress!
+                    // Large lookups are bound by copying and first-touch page faults: one slice of rows per core.
+                    let slices = ids.count * width >= Self.parallelCopyThreshold ? BLASThreads.count : 1
+                    DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                        for row in (ids.count * slice / slices)..<(ids.count * (slice + 1) / slices) {
+                            (destination + row * width).initialize(from: source + Int(ids[row]) * width, count: width)
+                        }
+                    }
                 }
             }
             initialized = ids.count * width

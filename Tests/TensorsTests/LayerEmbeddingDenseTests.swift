@@ -11,6 +11,18 @@ final class LayerEmbeddingDenseTests: XCTestCase {
         XCTAssertEqual(output.scalars, [20, 21, 0, 1, 10, 11, 20, 21])
     }
 
+    func testLargeLookupCopiedOnSeveralThreadsMatchesTheTableRowByRow() throws {
+        let embedding = Embedding(inputDim: 97, outputDim: 128)
+        embedding.build()
+        let ids = (0..<(100 * 100)).map { Int32(($0 * 31) % 97) }
+        XCTAssertGreaterThanOrEqual(ids.count * 128, Embedding.parallelCopyThreshold, "the parallel path runs")
+        let output = embedding(Tensor(shape: [100, 100], integers: ids)).scalars
+        let table = embedding.weights[0].scalars
+        for (row, id) in ids.enumerated() {
+            XCTAssertEqual(output[(row * 128)..<((row + 1) * 128)], table[(Int(id) * 128)..<((Int(id) + 1) * 128)], "row \(row)")
+        }
+    }
+
     func testEmbeddingShapesOfTheSeedPost() {
         let embedding = Embedding(inputDim: 64, outputDim: 100)
         XCTAssertTrue(embedding.weights.isEmpty, "no weights before the first call, as in Keras")

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import FolioCLI
 
-/// Render times for BENCHMARKS-render.md: the seed notebook alone and 200 copies of it, with stored
+/// Render times for BENCHMARKS.md ("Rendering"): the seed notebook alone and 200 copies of it, with stored
 /// outputs (`--no-exec`): parsing the notebooks and writing the site. Runs only with `FOLIO_BENCHMARKS=1`, so the unit suite stays fast;
 /// `scripts/bench-render` times the release `folio` binary the same way.
 final class RenderBenchmarkTests: XCTestCase {

@@ -20,5 +20,9 @@ test: build
 	swift test
 	$(FOLIO) check Notebooks
 
+# Engine benchmarks side by side with TensorFlow and PyTorch where PYTHON can import them
+# (see BENCHMARKS.md for the venv); Benchmarks/seed-notebook.sh and Benchmarks/scale.sh time folio itself.
+PYTHON ?= python3
+
 bench: deps
-	swift run -c release TensorsBenchmarks
+	$(PYTHON) Benchmarks/peers.py

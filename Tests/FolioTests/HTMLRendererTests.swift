@@ -44,6 +44,12 @@ final class HTMLRendererTests: XCTestCase {
         XCTAssertTrue(page.body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"))
     }
 
+    func testTerminalColoursAndControlCharactersAreDroppedFromOutputs() throws {
+        let printed = "\u{1B}[1;31mred\u{1B}[0m \u{1B}]0;title\u{07}bell\u{07}\u{00}\tend\u{1B}\n"
+        let page = try render("```swift\nx()\n```\n", results: [CellResult(status: .ok, text: printed)])
+        XCTAssertTrue(page.body.contains("<pre>red bell\tend</pre>"), page.body)
+    }
+
     func testLeadingBlankLineOfAnOutputSurvivesHTMLParsing() throws {
         let page = try render("```swift\nprint()\n```\n", results: [CellResult(status: .ok, text: "\nLSTM\n")])
         XCTAssertTrue(page.body.contains("<pre>\n\nLSTM\n</pre>"))

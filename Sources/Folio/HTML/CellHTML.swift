@@ -45,9 +45,9 @@ enum CellHTML {
         return html
     }
 
-    /// `text` escaped in a `<pre>`. HTML drops a newline right after `<pre>`, so a leading one is doubled.
+    /// `text` without terminal controls, escaped, in a `<pre>`. HTML drops a newline right after `<pre>`, so a leading one is doubled.
     private static func preformatted(_ text: String, class name: String? = nil) -> String {
         let open = name.map { "<pre class=\"\($0)\">" } ?? "<pre>"
-        return open + (text.hasPrefix("\n") ? "\n" : "") + text.htmlEscaped + "</pre>"
+        return open + (text.hasPrefix("\n") ? "\n" : "") + text.withoutTerminalControls.htmlEscaped + "</pre>"
     }
 }

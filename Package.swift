@@ -25,7 +25,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
-        .target(name: "Tensors", dependencies: ["CBLAS"]),
+        // Vector loops compiled once per x86-64 instruction set, which Swift cannot do.
+        .target(name: "CKernels"),
+        .target(name: "Tensors", dependencies: ["CBLAS", "CKernels"]),
         .target(name: "FolioRuntime", dependencies: ["Tensors"]),
         .target(
             name: "Folio",

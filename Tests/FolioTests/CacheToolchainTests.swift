@@ -16,9 +16,12 @@ final class CacheToolchainTests: XCTestCase {
         let swiftc = root.appendingPathComponent("swiftc")
         try Data("#!/bin/sh\necho x >> '\(calls.path)'\necho 'Swift version 6.3.1'\n".utf8).write(to: swiftc)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: swiftc.path)
-        let moduleMap = root.appendingPathComponent("module.modulemap")
-        try Data("module CBLAS {}".utf8).write(to: moduleMap)
-        toolchain = Toolchain(swiftc: swiftc.path, runtimeDirectory: runtime.path, cblasModuleMap: moduleMap.path)
+        let cModules = root.appendingPathComponent("CModules")
+        for module in ["CBLAS", "CKernels"] {
+            try FileManager.default.createDirectory(at: cModules.appendingPathComponent(module), withIntermediateDirectories: true)
+            try Data("module \(module) {}".utf8).write(to: cModules.appendingPathComponent("\(module)/module.modulemap"))
+        }
+        toolchain = Toolchain(swiftc: swiftc.path, runtimeDirectory: runtime.path, cModulesDirectory: cModules.path)
     }
 
     override func tearDownWithError() throws {

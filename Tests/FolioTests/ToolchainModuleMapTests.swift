@@ -1,17 +1,29 @@
 import Foundation
 import XCTest
 
-/// Notebook programs find the CBLAS C module through the copy Folio ships as a resource
-/// (`Sources/Folio/Resources/CBLAS`); it must stay the same as the system-library target
-/// `Sources/CBLAS` that `Tensors` is built against.
+/// Notebook programs find the C modules `Tensors` imports through the copies Folio ships as
+/// resources (`Sources/Folio/Resources/CModules`); each must stay the same as the target that
+/// `Tensors` is built against.
 final class ToolchainModuleMapTests: XCTestCase {
+    private let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Sources").standardized
+
     func testShippedCBLASModuleIsTheSystemLibraryTargetsOwn() throws {
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Sources").standardized
-        for file in ["module.modulemap", "shim.h"] {
-            let target = try String(contentsOf: sources.appendingPathComponent("CBLAS/\(file)"), encoding: .utf8)
-            let shipped = try String(contentsOf: sources.appendingPathComponent("Folio/Resources/CBLAS/\(file)"), encoding: .utf8)
-            XCTAssertEqual(shipped, target, "Sources/Folio/Resources/CBLAS/\(file) differs from Sources/CBLAS/\(file)")
+        try assertShippedCopy(of: "CBLAS", files: ["module.modulemap", "shim.h"])
+    }
+
+    func testShippedCKernelsModuleIsTheCTargetsOwn() throws {
+        try assertShippedCopy(of: "CKernels/include", as: "CKernels", files: ["module.modulemap", "kernels.h"])
+    }
+
+    private func assertShippedCopy(of folder: String, as module: String? = nil, files: [String],
+                                   file: StaticString = #filePath, line: UInt = #line) throws {
+        let shippedFolder = "Folio/Resources/CModules/" + (module ?? folder)
+        for name in files {
+            let target = try String(contentsOf: sources.appendingPathComponent("\(folder)/\(name)"), encoding: .utf8)
+            let shipped = try String(contentsOf: sources.appendingPathComponent("\(shippedFolder)/\(name)"), encoding: .utf8)
+            XCTAssertEqual(shipped, target, "Sources/\(shippedFolder)/\(name) differs from Sources/\(folder)/\(name)",
+                           file: file, line: line)
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// The part of a cache key that names how notebooks are compiled: the compiler's version text, a
 /// content hash of the runtime Folio links them against (`libFolioRuntime.so` and its modules,
-/// which hold the `Tensors` engine, and the CBLAS module map), and the compile flags.
+/// which hold the `Tensors` engine, and the C module maps), and the compile flags.
 ///
 /// Computing it from scratch costs a `swiftc --version` and hashing a library of several MB, more
 /// than a warm `folio check` may take. Both are memoised in the cache folder under the files'
@@ -17,9 +17,9 @@ public enum ToolchainFingerprint {
             .filter { $0.hasSuffix(".swiftmodule") }.sorted()
             .map { modules.appendingPathComponent($0) }
         let runtimeFiles = [runtime.appendingPathComponent("libFolioRuntime.so")] + moduleFiles
-            + [URL(fileURLWithPath: toolchain.cblasModuleMap)]
+            + toolchain.cModuleMaps.map { URL(fileURLWithPath: $0) }
         let flags = toolchain.compileArguments(main: "main.swift", output: "notebook").map {
-            $0.replacingOccurrences(of: toolchain.cblasModuleMap, with: "$CBLAS_MODULE_MAP")
+            $0.replacingOccurrences(of: toolchain.cModulesDirectory, with: "$C_MODULES")
                 .replacingOccurrences(of: toolchain.runtimeDirectory, with: "$RUNTIME")
         }
         let swiftc = URL(fileURLWithPath: toolchain.swiftc).resolvingSymlinksInPath()

@@ -7,9 +7,10 @@ import Foundation
 /// running executable's directory; `FOLIO_RUNTIME_DIR` overrides it for installs. `swiftc` is found
 /// through `FOLIO_SWIFTC` or `PATH`.
 ///
-/// `Tensors` imports the C module `CBLAS` internally, and the compiler still loads it when a program
-/// imports `Tensors`; its module map lives in the package sources, so Folio ships a copy as a resource
-/// (`Resources/CBLAS`, keep it equal to `Sources/CBLAS`) and points the compiler at it.
+/// `Tensors` imports the C modules `CBLAS` and `CKernels` internally, and the compiler still loads
+/// them when a program imports `Tensors`; their module maps live in the package sources, so Folio
+/// ships copies as resources (`Resources/CModules`, each kept equal to its target's) and points
+/// the compiler at them.
 public struct Toolchain: Hashable, Sendable {
     /// Path of the `swiftc` executable.
     public var swiftc: String
@@ -21,13 +22,21 @@ public struct Toolchain: Hashable, Sendable {
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
     }
 
-    /// The copy of the CBLAS module map that programs importing `Tensors` need.
-    public var cblasModuleMap: String
+    /// The directory holding a copy of each C module in `cModuleNames`, which programs importing `Tensors` need.
+    public var cModulesDirectory: String
 
-    public init(swiftc: String, runtimeDirectory: String, cblasModuleMap: String) {
+    /// The C modules `Tensors` imports, each in a folder of that name in `cModulesDirectory`.
+    static let cModuleNames = ["CBLAS", "CKernels"]
+
+    public init(swiftc: String, runtimeDirectory: String, cModulesDirectory: String) {
         self.swiftc = swiftc
         self.runtimeDirectory = runtimeDirectory
-        self.cblasModuleMap = cblasModuleMap
+        self.cModulesDirectory = cModulesDirectory
+    }
+
+    /// The module map of each C module `Tensors` imports.
+    var cModuleMaps: [String] {
+        Self.cModuleNames.map { cModulesDirectory + "/" + $0 + "/module.modulemap" }
     }
 
     /// Finds the compiler and the runtime for this process, or says what is missing and how to fix it.
@@ -43,11 +52,12 @@ public struct Toolchain: Hashable, Sendable {
         guard let swiftc = environment["FOLIO_SWIFTC"] ?? searchPath(for: "swiftc", in: environment["PATH"] ?? "") else {
             throw ToolchainError(message: "swiftc was not found on PATH (or set FOLIO_SWIFTC to its path)")
         }
-        let moduleMap = Bundle.module.bundleURL.appendingPathComponent("Resources/CBLAS/module.modulemap").path
-        guard FileManager.default.fileExists(atPath: moduleMap) else {
-            throw ToolchainError(message: "Folio's resources are missing: Resources/CBLAS/module.modulemap was not found next to the folio executable")
+        let toolchain = Toolchain(swiftc: swiftc, runtimeDirectory: runtimeDirectory,
+                                  cModulesDirectory: Bundle.module.bundleURL.appendingPathComponent("Resources/CModules").path)
+        if let missing = toolchain.cModuleMaps.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+            throw ToolchainError(message: "Folio's resources are missing: \(missing) was not found next to the folio executable")
         }
-        return Toolchain(swiftc: swiftc, runtimeDirectory: runtimeDirectory, cblasModuleMap: moduleMap)
+        return toolchain
     }
 
     /// The arguments that compile `main` into the executable `output`, linked against the runtime,
@@ -63,8 +73,8 @@ public struct Toolchain: Hashable, Sendable {
     }
 
     private var moduleArguments: [String] {
-        ["-I", runtimeDirectory + "/Modules", "-Xcc", "-fmodule-map-file=" + cblasModuleMap,
-         "-diagnostic-style", "llvm", "-module-name", "main"]
+        ["-I", runtimeDirectory + "/Modules"] + cModuleMaps.flatMap { ["-Xcc", "-fmodule-map-file=" + $0] }
+            + ["-diagnostic-style", "llvm", "-module-name", "main"]
     }
 
     private static func executableDirectory() -> String {

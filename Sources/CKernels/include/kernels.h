@@ -1,0 +1,17 @@
+// Hot loops of the Tensors engine in C, compiled once per x86-64 vector width (see kernels.c).
+#ifndef FOLIO_KERNELS_H
+#define FOLIO_KERNELS_H
+
+/// The activations layers apply in place; the values match Swift's `Activation` cases.
+typedef enum {
+    FOLIO_LINEAR = 0,
+    FOLIO_TANH = 1,
+    FOLIO_SIGMOID = 2,
+    FOLIO_RELU = 3,
+    FOLIO_HARD_SIGMOID = 4,
+} folio_activation;
+
+/// Applies `kind` in place to the `count` floats at `values`.
+void folio_activate(folio_activation kind, float *values, long count);
+
+#endif

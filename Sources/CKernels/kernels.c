@@ -1,0 +1,75 @@
+// Swift cannot compile one function for several instruction sets, and the engine is built for
+// baseline x86-64, where these loops run 4 floats wide. Here each entry point is cloned for
+// AVX-512, AVX2 and the baseline, and the loader picks the widest clone the CPU runs.
+//
+// Every clone computes bit-for-bit the same floats, so a notebook prints the same digits on
+// every CPU: the loops only apply the same scalar operations to more lanes at once, and
+// contraction into fused multiply-adds (which rounds differently) is off.
+#include "kernels.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#pragma clang fp contract(off)
+
+#if defined(__x86_64__)
+#define VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define VECTOR_CLONES
+#endif
+
+// Swift.min and Swift.max: a NaN in `x` passes through.
+static inline float minimum(float x, float bound) { return bound < x ? bound : x; }
+static inline float maximum(float x, float bound) { return bound >= x ? bound : x; }
+
+/// e^x by the Cephes expf polynomial (about 1 ulp), without calls or branches so loops over it
+/// vectorize; x is clamped to [-87.3, 88.3] so the result stays a normal, finite float.
+static inline float fast_exp(float x) {
+    float clamped = minimum(maximum(x, -87.3f), 88.3f);
+    // Round x·log2(e) to an integer n by adding 1.5·2^23: the sum's low mantissa bits then hold n.
+    float shifted = clamped * 1.44269504f + 12582912.0f;
+    float n = shifted - 12582912.0f;
+    // x − n·ln2 in two parts (Cody–Waite) so r keeps full precision.
+    float r = clamped - n * 0.693359375f + n * 2.1219444e-4f;
+    float p = 1.98756915e-4f;
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    float exp_r = p * (r * r) + r + 1.0f;
+    // 2^n: n + 127 in the exponent field; the shift drops the magic constant's high bits.
+    uint32_t bits;
+    memcpy(&bits, &shifted, sizeof bits);
+    bits = (bits + 127u) << 23;
+    float scale;
+    memcpy(&scale, &bits, sizeof scale);
+    return exp_r * scale;
+}
+
+static inline float fast_sigmoid(float x) { return 1.0f / (1.0f + fast_exp(-x)); }
+
+/// tanh as 1 − 2 / (e^{2x} + 1); |x| is clamped to 10, where that gives exactly ±1 as float32 tanh does.
+static inline float fast_tanh(float x) {
+    return 1.0f - 2.0f / (fast_exp(2.0f * minimum(maximum(x, -10.0f), 10.0f)) + 1.0f);
+}
+
+VECTOR_CLONES
+void folio_activate(folio_activation kind, float *restrict values, long count) {
+    switch (kind) {
+    case FOLIO_LINEAR:
+        return;
+    case FOLIO_TANH:
+        for (long i = 0; i < count; i++) values[i] = fast_tanh(values[i]);
+        return;
+    case FOLIO_SIGMOID:
+        for (long i = 0; i < count; i++) values[i] = fast_sigmoid(values[i]);
+        return;
+    case FOLIO_RELU:
+        for (long i = 0; i < count; i++) values[i] = maximum(values[i], 0.0f);
+        return;
+    case FOLIO_HARD_SIGMOID:
+        for (long i = 0; i < count; i++) values[i] = minimum(maximum(values[i] / 6.0f + 0.5f, 0.0f), 1.0f);
+        return;
+    }
+}

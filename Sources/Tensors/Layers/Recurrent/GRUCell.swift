@@ -23,49 +23,35 @@ struct GRUCell: RecurrentCell {
     }
 
     private func stepResettingAfter(_ step: RecurrentStep) {
-        let u = units, batchSize = step.batchSize
-        // inner = h_prev · U + recurrent bias, all three blocks.
+        let block = units * step.batchSize, x = step.projection
+        // inner = U · h_prev + recurrent bias, all three blocks.
         let inner = step.scratch
-        if let bias = step.bias {
-            for row in 0..<batchSize { (inner + row * 3 * u).update(from: bias + 3 * u, count: 3 * u) }
-        }
-        multiplyMatrices(m: batchSize, n: 3 * u, k: u, step.previous, lda: u,
-                         step.recurrentKernel, ldb: 3 * u, into: inner, ldc: 3 * u, beta: step.bias == nil ? 0 : 1)
-        for row in 0..<batchSize {
-            let x = step.projection + row * 3 * u, h = inner + row * 3 * u
-            for j in 0..<(2 * u) { x[j] += h[j] }
-            recurrentActivation.applyFast(x, count: 2 * u)  // z, r
-            for j in 0..<u { x[2 * u + j] += x[u + j] * h[2 * u + j] }
-            activation.applyFast(x + 2 * u, count: u)  // hh
-            blend(x, previous: step.previous + row * u, into: step.next + row * u)
-        }
+        if let bias = step.bias { inner.fillRows(with: bias + 3 * units, rows: 3 * units, columns: step.batchSize) }
+        step.multiplyRecurrentKernel(gateRows: 0..<(3 * units), into: inner, beta: step.bias == nil ? 0 : 1)
+        for j in 0..<(2 * block) { x[j] += inner[j] }
+        recurrentActivation.applyFast(x, count: 2 * block)  // z, r
+        for j in 0..<block { x[2 * block + j] += x[block + j] * inner[2 * block + j] }
+        activation.applyFast(x + 2 * block, count: block)  // hh
+        blend(step)
     }
 
     private func stepResettingBefore(_ step: RecurrentStep) {
-        let u = units, batchSize = step.batchSize
-        // z and r pre-activations: add h_prev · U_zr onto the first two blocks of the projection.
-        multiplyMatrices(m: batchSize, n: 2 * u, k: u, step.previous, lda: u,
-                         step.recurrentKernel, ldb: 3 * u, into: step.projection, ldc: 3 * u, beta: 1)
+        let block = units * step.batchSize, x = step.projection
+        // z and r pre-activations: add U_zr · h_prev onto the first two blocks of the projection.
+        step.multiplyRecurrentKernel(gateRows: 0..<(2 * units))
+        recurrentActivation.applyFast(x, count: 2 * block)  // z, r
         let resetState = step.scratch
-        for row in 0..<batchSize {
-            let x = step.projection + row * 3 * u, previous = step.previous + row * u, reset = resetState + row * u
-            recurrentActivation.applyFast(x, count: 2 * u)  // z, r
-            for j in 0..<u { reset[j] = x[u + j] * previous[j] }
-        }
-        // Candidate pre-activation: add (r · h_prev) · U_h onto the third block.
-        multiplyMatrices(m: batchSize, n: u, k: u, resetState, lda: u,
-                         step.recurrentKernel + 2 * u, ldb: 3 * u, into: step.projection + 2 * u, ldc: 3 * u, beta: 1)
-        for row in 0..<batchSize {
-            let x = step.projection + row * 3 * u
-            activation.applyFast(x + 2 * u, count: u)  // hh
-            blend(x, previous: step.previous + row * u, into: step.next + row * u)
-        }
+        for j in 0..<block { resetState[j] = x[block + j] * step.previous[j] }
+        // Candidate pre-activation: add U_h · (r · h_prev) onto the third block.
+        step.multiplyRecurrentKernel(gateRows: (2 * units)..<(3 * units), by: resetState)
+        activation.applyFast(x + 2 * block, count: block)  // hh
+        blend(step)
     }
 
-    /// h = z · h_prev + (1 − z) · hh for one row, with z and hh in the first and third blocks of `gates`.
+    /// h = z · h_prev + (1 − z) · hh, with z and hh in the first and third blocks of the projection.
     @inline(__always)
-    private func blend(_ gates: UnsafeMutablePointer<Float>, previous: UnsafePointer<Float>, into h: UnsafeMutablePointer<Float>) {
-        let u = units
-        for j in 0..<u { h[j] = gates[j] * previous[j] + (1 - gates[j]) * gates[2 * u + j] }
+    private func blend(_ step: RecurrentStep) {
+        let block = units * step.batchSize, gates = step.projection, previous = step.previous, h = step.next
+        for j in 0..<block { h[j] = gates[j] * previous[j] + (1 - gates[j]) * gates[2 * block + j] }
     }
 }

@@ -16,21 +16,15 @@ struct LSTMCell: RecurrentCell {
     var scratchWidth: Int { 0 }
 
     func step(_ step: RecurrentStep) {
-        let u = units, batchSize = step.batchSize
-        multiplyMatrices(m: batchSize, n: 4 * u, k: u, step.previous, lda: u,
-                         step.recurrentKernel, ldb: 4 * u, into: step.projection, ldc: 4 * u, beta: 1)
-        let previousCell = step.previous + batchSize * u
-        let nextCell = step.next + batchSize * u
-        for row in 0..<batchSize {
-            let z = step.projection + row * 4 * u
-            recurrentActivation.applyFast(z, count: 2 * u)  // i, f
-            activation.applyFast(z + 2 * u, count: u)  // candidate
-            recurrentActivation.applyFast(z + 3 * u, count: u)  // o
-            let cPrevious = previousCell + row * u, c = nextCell + row * u, h = step.next + row * u
-            for j in 0..<u { c[j] = z[u + j] * cPrevious[j] + z[j] * z[2 * u + j] }
-            h.update(from: c, count: u)
-            activation.applyFast(h, count: u)
-            for j in 0..<u { h[j] *= z[3 * u + j] }
-        }
+        step.multiplyRecurrentKernel(gateRows: 0..<(4 * units))
+        let block = units * step.batchSize, z = step.projection
+        recurrentActivation.applyFast(z, count: 2 * block)  // i, f
+        activation.applyFast(z + 2 * block, count: block)  // candidate
+        recurrentActivation.applyFast(z + 3 * block, count: block)  // o
+        let cPrevious = step.previous + block, c = step.next + block, h = step.next
+        for j in 0..<block { c[j] = z[block + j] * cPrevious[j] + z[j] * z[2 * block + j] }
+        h.update(from: c, count: block)
+        activation.applyFast(h, count: block)
+        for j in 0..<block { h[j] *= z[3 * block + j] }
     }
 }

@@ -23,22 +23,35 @@ protocol RecurrentCell: Sendable {
     func step(_ step: RecurrentStep)
 }
 
-/// The buffers of one timestep, all row-major and owned by the running `RecurrentLayer`.
+/// The buffers of one timestep, owned by the running `TimeLoop`; every matrix is unit-major
+/// (the transpose of Keras's layout), so value (j, b) of a matrix with `batchSize` columns is at
+/// `j · batchSize + b`, and a block of units is one contiguous run for the whole batch.
 ///
 /// The first `gateCount · units` values of the bias have already been added to `projection`; a
 /// cell that has a separate recurrent bias (GRU with `resetAfter`) finds it after them.
 struct RecurrentStep {
+    let units: Int
     let batchSize: Int
-    /// (batchSize, gateCount · units): this timestep's x · kernel + input bias; the cell may overwrite it.
+    /// (gateCount · units, batchSize): this timestep's kernelᵀ · xᵀ + input bias; the cell may overwrite it.
     let projection: UnsafeMutablePointer<Float>
-    /// (stateCount, batchSize, units): the states before this step.
+    /// (stateCount · units, batchSize): the states before this step, state after state.
     let previous: UnsafePointer<Float>
-    /// (stateCount, batchSize, units): where the cell writes the states after this step.
+    /// (stateCount · units, batchSize): where the cell writes the states after this step.
     let next: UnsafeMutablePointer<Float>
-    /// (units, gateCount · units).
+    /// (gateCount · units, units): the recurrent kernel transposed.
     let recurrentKernel: UnsafePointer<Float>
     /// The whole bias, or nil without `useBias`.
     let bias: UnsafePointer<Float>?
-    /// (batchSize, scratchWidth) of scratch space.
+    /// (scratchWidth, batchSize) of scratch space.
     let scratch: UnsafeMutablePointer<Float>
+
+    /// output = recurrentKernel[gateRows] · state + beta · output, a (gateRows.count, batchSize) product:
+    /// by default the previous h added onto the same rows of the projection.
+    func multiplyRecurrentKernel(gateRows: Range<Int>, by state: UnsafePointer<Float>? = nil,
+                                 into output: UnsafeMutablePointer<Float>? = nil, beta: Float = 1) {
+        multiplyMatrices(m: gateRows.count, n: batchSize, k: units,
+                         recurrentKernel + gateRows.lowerBound * units, lda: units,
+                         state ?? previous, ldb: batchSize,
+                         into: output ?? projection + gateRows.lowerBound * batchSize, ldc: batchSize, beta: beta)
+    }
 }

@@ -13,9 +13,9 @@ import Dispatch
 /// the mask on.
 ///
 /// Speed: large batches are split across threads (`BatchPartition`), and each slice of rows runs
-/// the whole layer on its own (`TimeLoop`): per step the input projection (rows, features) ×
-/// (features, gates · units), one GEMM of (rows, units) × (units, gates · units) and one pass over
-/// the gates, with no allocation.
+/// the whole layer on its own (`TimeLoop`): per step the input projection, one GEMM of the
+/// transposed recurrent kernel (gates · units, units) by the states (units, rows) and one pass
+/// over the gates, with no allocation.
 public class RecurrentLayer: Layer {
     let cell: any RecurrentCell
     public let returnSequences: Bool
@@ -27,8 +27,9 @@ public class RecurrentLayer: Layer {
 
     /// The number of input features, fixed by the first call (or by `setWeights`).
     public private(set) var inputDim: Int?
-    private var kernel: [Float] = []
-    private var recurrentKernel: [Float] = []
+    /// (gates · units, inputDim) and (gates · units, units): the kernels transposed, as `TimeLoop` multiplies them.
+    private var transposedKernel: [Float] = []
+    private var transposedRecurrentKernel: [Float] = []
     private var bias: [Float] = []
 
     init(cell: any RecurrentCell, returnSequences: Bool, returnState: Bool, goBackwards: Bool) {
@@ -64,7 +65,10 @@ public class RecurrentLayer: Layer {
     public var weights: [Tensor] {
         guard let inputDim else { return [] }
         let specs = weightSpecs(inputDim: inputDim)
-        return zip(specs, [kernel, recurrentKernel, bias]).map { Tensor(shape: $0.shape, scalars: $1) }
+        let kernels = zip(specs, [transposedKernel, transposedRecurrentKernel]).map { spec, transposed in
+            Tensor(shape: [spec.shape[1], spec.shape[0]], scalars: transposed).transposed()
+        }
+        return useBias ? kernels + [Tensor(shape: specs[2].shape, scalars: bias)] : kernels
     }
 
     public func setWeights(_ weights: [Tensor]) throws {
@@ -72,8 +76,7 @@ public class RecurrentLayer: Layer {
         let dim = inputDim ?? weights.first.map { $0.shape.rank == 2 ? $0.shape[0] : 0 } ?? 0
         try weightSpecs(inputDim: dim).validate(weights, for: description)
         inputDim = dim
-        kernel = weights[0].scalars
-        recurrentKernel = weights[1].scalars
+        setKernels(weights[0], weights[1])
         bias = useBias ? weights[2].scalars : []
     }
 
@@ -83,9 +86,13 @@ public class RecurrentLayer: Layer {
         guard self.inputDim == nil else { return }
         let specs = weightSpecs(inputDim: inputDim)
         self.inputDim = inputDim
-        kernel = GlorotUniform()(specs[0].shape).scalars
-        recurrentKernel = Orthogonal()(specs[1].shape).scalars
+        setKernels(GlorotUniform()(specs[0].shape), Orthogonal()(specs[1].shape))
         bias = useBias ? cell.biasInitializer(specs[2].shape).scalars : []
+    }
+
+    private func setKernels(_ kernel: Tensor, _ recurrentKernel: Tensor) {
+        transposedKernel = kernel.transposed().scalars
+        transposedRecurrentKernel = recurrentKernel.transposed().scalars
     }
 
     // MARK: Calling
@@ -145,8 +152,8 @@ public class RecurrentLayer: Layer {
 
         let scalars = input.scalars
         scalars.withUnsafeBufferPointer { input in
-            kernel.withUnsafeBufferPointer { kernel in
-                recurrentKernel.withUnsafeBufferPointer { recurrentKernel in
+            transposedKernel.withUnsafeBufferPointer { kernel in
+                transposedRecurrentKernel.withUnsafeBufferPointer { recurrentKernel in
                     bias.withUnsafeBufferPointer { bias in
                         finalStates.withUnsafeMutableBufferPointer { finalStates in
                             sequence.withUnsafeMutableBufferPointer { sequence in

@@ -12,9 +12,8 @@ struct SimpleRNNCell: RecurrentCell {
     var scratchWidth: Int { 0 }
 
     func step(_ step: RecurrentStep) {
-        multiplyMatrices(m: step.batchSize, n: units, k: units, step.previous, lda: units,
-                         step.recurrentKernel, ldb: units, into: step.projection, ldc: units, beta: 1)
-        let count = step.batchSize * units
+        step.multiplyRecurrentKernel(gateRows: 0..<units)
+        let count = units * step.batchSize
         activation.applyFast(step.projection, count: count)
         step.next.update(from: step.projection, count: count)
     }

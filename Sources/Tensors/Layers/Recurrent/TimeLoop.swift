@@ -1,14 +1,16 @@
 /// One `RecurrentLayer` call over a slice of the batch's rows: per timestep, the input projection
-/// x · kernel + bias, then the cell's step.
+/// kernelᵀ · xᵀ + bias, then the cell's step.
 ///
 /// Rows never interact, so slices can run concurrently: each `run` owns its projection, state and
 /// scratch buffers and writes only its own rows of the final states and the sequence.
 ///
-/// Each step projects its own inputs, a (rows, features) × (features, gates · units) product
-/// small enough for OpenBLAS's in-place kernels, into a buffer that stays in cache. One GEMM over
-/// all timesteps, as before, wrote and re-read a (timesteps · rows, gates · units) buffer (6.5 MB
-/// per slice for LSTM(256) on 32 × 100 steps) and was measurably slower (BENCHMARKS.md); it also
-/// woke OpenBLAS's worker threads, which then spun beside the slices.
+/// Inside the loop every matrix is unit-major, the transpose of Keras's layout: the projection is
+/// (gates · units, rows) and each state (units, rows). A step's product is then (gates · units,
+/// features) × (features, rows), which OpenBLAS's small-matrix kernels compute about 15 % faster
+/// than the same product as (rows, features) × (features, gates · units) (BENCHMARKS.md), and
+/// each gate block is one contiguous run for the whole slice, so the cell applies its
+/// activations in a few long loops. Each step projects its own inputs into a buffer that stays
+/// in cache; one GEMM over all timesteps wrote and re-read a 6.5 MB buffer and was slower.
 struct TimeLoop: @unchecked Sendable {
     let cell: any RecurrentCell
     let batchSize: Int
@@ -20,9 +22,9 @@ struct TimeLoop: @unchecked Sendable {
     let zeroOutputForMask: Bool
     /// (batchSize, timesteps, features).
     let input: UnsafePointer<Float>
-    /// (features, gateCount · units).
+    /// (gateCount · units, features): the kernel transposed.
     let kernel: UnsafePointer<Float>
-    /// (units, gateCount · units).
+    /// (gateCount · units, units): the recurrent kernel transposed.
     let recurrentKernel: UnsafePointer<Float>
     let bias: UnsafePointer<Float>?
     /// (stateCount, batchSize, units), written at the end.
@@ -33,54 +35,56 @@ struct TimeLoop: @unchecked Sendable {
     /// Runs every timestep for the sequences `rows`.
     func run(rows: Range<Int>) {
         let u = cell.units, width = cell.gateCount * u, count = rows.count
-        let stateSize = cell.stateCount * count * u
+        let stateSize = cell.stateCount * u * count
         // Two state blocks, current and next, swapped every step.
         let states = UnsafeMutablePointer<Float>.allocate(capacity: 2 * stateSize)
         states.initialize(repeating: 0, count: 2 * stateSize)
         defer { states.deallocate() }
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, count * cell.scratchWidth))
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, cell.scratchWidth * count))
         defer { scratch.deallocate() }
-        let projection = UnsafeMutablePointer<Float>.allocate(capacity: count * width)
-        projection.initialize(repeating: 0, count: count * width)
+        let projection = UnsafeMutablePointer<Float>.allocate(capacity: width * count)
         defer { projection.deallocate() }
+        let stepInput = UnsafeMutablePointer<Float>.allocate(capacity: features * count)
+        defer { stepInput.deallocate() }
 
         for s in 0..<timesteps {
             let previous = states + (s % 2) * stateSize, next = states + ((s + 1) % 2) * stateSize
-            project(step: s, rows: rows, into: projection)
+            project(step: s, rows: rows, through: stepInput, into: projection)
             cell.step(RecurrentStep(
-                batchSize: count, projection: projection,
+                units: u, batchSize: count, projection: projection,
                 previous: previous, next: next, recurrentKernel: recurrentKernel, bias: bias, scratch: scratch))
             for (local, row) in rows.enumerated() {
                 let isReal = mask?[row, timestep(s)] ?? true
                 if !isReal {
-                    for state in 0..<cell.stateCount {
-                        let offset = state * count * u + local * u
-                        (next + offset).update(from: previous + offset, count: u)
-                    }
+                    for j in 0..<(cell.stateCount * u) { next[j * count + local] = previous[j * count + local] }
                 }
                 guard let sequence, isReal || !zeroOutputForMask else { continue }
-                (sequence + (row * timesteps + s) * u).update(from: next + local * u, count: u)
+                let output = sequence + (row * timesteps + s) * u
+                for j in 0..<u { output[j] = next[j * count + local] }
             }
         }
 
         let final = states + (timesteps % 2) * stateSize
         for state in 0..<cell.stateCount {
-            (finalStates + state * batchSize * u + rows.lowerBound * u)
-                .update(from: final + state * count * u, count: count * u)
+            let source = final + state * u * count
+            for (local, row) in rows.enumerated() {
+                let destination = finalStates + (state * batchSize + row) * u
+                for j in 0..<u { destination[j] = source[j * count + local] }
+            }
         }
     }
 
-    /// x · kernel + input bias of processing step `step` for the sequences `rows`, (rows.count, width).
-    private func project(step: Int, rows: Range<Int>, into projection: UnsafeMutablePointer<Float>) {
+    /// kernelᵀ · xᵀ + input bias of processing step `step` for the sequences `rows`, (width, rows.count).
+    private func project(step: Int, rows: Range<Int>, through stepInput: UnsafeMutablePointer<Float>,
+                         into projection: UnsafeMutablePointer<Float>) {
         let width = cell.gateCount * cell.units, count = rows.count
-        if let bias {
-            for row in 0..<count { (projection + row * width).update(from: bias, count: width) }
-        } else {
-            projection.update(repeating: 0, count: count * width)
+        // xᵀ: row b of x at this timestep is input[b, t].
+        for (local, row) in rows.enumerated() {
+            let x = input + (row * timesteps + timestep(step)) * features
+            for feature in 0..<features { stepInput[feature * count + local] = x[feature] }
         }
-        // Row b of x at this timestep is input[b, t]: rows lie timesteps · features apart.
-        multiplyMatrices(m: count, n: width, k: features,
-                         input + (rows.lowerBound * timesteps + timestep(step)) * features, lda: timesteps * features,
-                         kernel, ldb: width, into: projection, ldc: width, beta: 1)
+        if let bias { projection.fillRows(with: bias, rows: width, columns: count) }
+        multiplyMatrices(m: width, n: count, k: features, kernel, lda: features,
+                         stepInput, ldb: count, into: projection, ldc: count, beta: bias == nil ? 0 : 1)
     }
 }

@@ -49,14 +49,18 @@ public struct Orthogonal: Initializer {
         // One work size fits both routines: n * block size, with a generous block of 64.
         var workSize = Int32(Swift.max(1, n * 64))
         var work = [Float](repeating: 0, count: Int(workSize))
-        sgeqrf_(&rowCount, &colCount, &a, &leadingDimension, &tau, &work, &workSize, &info)
-        precondition(info == 0, "Orthogonal: LAPACK sgeqrf failed with info \(info)")
-        let signs: [Float] = (0..<n).map { j in
-            let r = a[j + j * m]
-            return r > 0 ? 1 : (r < 0 ? -1 : 0)
+        // On one thread: OpenBLAS's workers, once woken, spin for about 0.1 s after the last job,
+        // taking the cores from the recurrent layer the initializer is building.
+        return BLASThreads.withSingleThreadedBLAS {
+            sgeqrf_(&rowCount, &colCount, &a, &leadingDimension, &tau, &work, &workSize, &info)
+            precondition(info == 0, "Orthogonal: LAPACK sgeqrf failed with info \(info)")
+            let signs: [Float] = (0..<n).map { j in
+                let r = a[j + j * m]
+                return r > 0 ? 1 : (r < 0 ? -1 : 0)
+            }
+            sorgqr_(&rowCount, &colCount, &reflectorCount, &a, &leadingDimension, &tau, &work, &workSize, &info)
+            precondition(info == 0, "Orthogonal: LAPACK sorgqr failed with info \(info)")
+            return signs
         }
-        sorgqr_(&rowCount, &colCount, &reflectorCount, &a, &leadingDimension, &tau, &work, &workSize, &info)
-        precondition(info == 0, "Orthogonal: LAPACK sorgqr failed with info \(info)")
-        return signs
     }
 }

@@ -54,22 +54,38 @@ static inline float fast_tanh(float x) {
     return 1.0f - 2.0f / (fast_exp(2.0f * minimum(maximum(x, -10.0f), 10.0f)) + 1.0f);
 }
 
+static inline float activate(folio_activation kind, float x) {
+    switch (kind) {
+    case FOLIO_LINEAR: return x;
+    case FOLIO_TANH: return fast_tanh(x);
+    case FOLIO_SIGMOID: return fast_sigmoid(x);
+    case FOLIO_RELU: return maximum(x, 0.0f);
+    case FOLIO_HARD_SIGMOID: return minimum(maximum(x / 6.0f + 0.5f, 0.0f), 1.0f);
+    }
+    return x;
+}
+
+// One loop per kind, so each loop body is branch-free and vectorizes.
+#define FOR_EACH_KIND(kind, ...)                                                                    \
+    switch (kind) {                                                                                 \
+    case FOLIO_LINEAR: { const folio_activation KIND = FOLIO_LINEAR; __VA_ARGS__; } break;          \
+    case FOLIO_TANH: { const folio_activation KIND = FOLIO_TANH; __VA_ARGS__; } break;              \
+    case FOLIO_SIGMOID: { const folio_activation KIND = FOLIO_SIGMOID; __VA_ARGS__; } break;        \
+    case FOLIO_RELU: { const folio_activation KIND = FOLIO_RELU; __VA_ARGS__; } break;              \
+    case FOLIO_HARD_SIGMOID: { const folio_activation KIND = FOLIO_HARD_SIGMOID; __VA_ARGS__; } break;\
+    }
+
 VECTOR_CLONES
 void folio_activate(folio_activation kind, float *restrict values, long count) {
-    switch (kind) {
-    case FOLIO_LINEAR:
-        return;
-    case FOLIO_TANH:
-        for (long i = 0; i < count; i++) values[i] = fast_tanh(values[i]);
-        return;
-    case FOLIO_SIGMOID:
-        for (long i = 0; i < count; i++) values[i] = fast_sigmoid(values[i]);
-        return;
-    case FOLIO_RELU:
-        for (long i = 0; i < count; i++) values[i] = maximum(values[i], 0.0f);
-        return;
-    case FOLIO_HARD_SIGMOID:
-        for (long i = 0; i < count; i++) values[i] = minimum(maximum(values[i] / 6.0f + 0.5f, 0.0f), 1.0f);
-        return;
-    }
+    FOR_EACH_KIND(kind, for (long i = 0; i < count; i++) values[i] = activate(KIND, values[i]))
+}
+
+VECTOR_CLONES
+void folio_lstm_update(const float *restrict input, const float *restrict forget, const float *restrict candidate,
+                       const float *restrict output, const float *restrict c_previous, float *restrict c,
+                       float *restrict h, long count, folio_activation activation) {
+    FOR_EACH_KIND(activation, for (long i = 0; i < count; i++) {
+        c[i] = forget[i] * c_previous[i] + input[i] * candidate[i];
+        h[i] = activate(KIND, c[i]) * output[i];
+    })
 }

@@ -18,6 +18,10 @@ final class LayerRecurrentTests: XCTestCase {
         try assertMatchesReference(LSTM(units: 21, recurrentActivation: .hardSigmoid, returnSequences: true), kind: .lstm)
     }
 
+    func testLSTMWithReluActivationMatchesReference() throws {
+        try assertMatchesReference(LSTM(units: 17, activation: .relu, returnSequences: true), kind: .lstm)
+    }
+
     func testGRUResetAfterWithBiasMatchesReference() throws {
         try assertMatchesReference(GRU(units: 18, returnSequences: true), kind: .gru(resetAfter: true))
     }

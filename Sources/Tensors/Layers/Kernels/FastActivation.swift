@@ -12,7 +12,8 @@ extension Activation {
         folio_activate(kernelKind, values, count)
     }
 
-    private var kernelKind: folio_activation {
+    /// The activation as the C kernels name it.
+    var kernelKind: folio_activation {
         switch self {
         case .linear: FOLIO_LINEAR
         case .tanh: FOLIO_TANH

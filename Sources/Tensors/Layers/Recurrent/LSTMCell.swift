@@ -1,3 +1,5 @@
+internal import CKernels
+
 /// Keras's `LSTMCell`, gates in kernel-column order i, f, c, o:
 /// i = σ(zᵢ), f = σ(z_f), o = σ(z_o), c = f · c_prev + i · act(z_c), h = o · act(c),
 /// where z = x · W + b + h_prev · U and σ is the recurrent activation.
@@ -21,10 +23,7 @@ struct LSTMCell: RecurrentCell {
         recurrentActivation.applyFast(z, count: 2 * block)  // i, f
         activation.applyFast(z + 2 * block, count: block)  // candidate
         recurrentActivation.applyFast(z + 3 * block, count: block)  // o
-        let cPrevious = step.previous + block, c = step.next + block, h = step.next
-        for j in 0..<block { c[j] = z[block + j] * cPrevious[j] + z[j] * z[2 * block + j] }
-        h.update(from: c, count: block)
-        activation.applyFast(h, count: block)
-        for j in 0..<block { h[j] *= z[3 * block + j] }
+        folio_lstm_update(z, z + block, z + 2 * block, z + 3 * block, step.previous + block,
+                          step.next + block, step.next, block, activation.kernelKind)
     }
 }

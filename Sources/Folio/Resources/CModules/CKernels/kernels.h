@@ -14,4 +14,9 @@ typedef enum {
 /// Applies `kind` in place to the `count` floats at `values`.
 void folio_activate(folio_activation kind, float *values, long count);
 
+/// The LSTM state update over `count` values, from gates already activated:
+/// c = forget · c_previous + input · candidate, then h = activation(c) · output.
+void folio_lstm_update(const float *input, const float *forget, const float *candidate, const float *output,
+                       const float *c_previous, float *c, float *h, long count, folio_activation activation);
+
 #endif

@@ -37,15 +37,15 @@ struct TimeLoop: @unchecked Sendable {
         let u = cell.units, width = cell.gateCount * u, count = rows.count
         let stateSize = cell.stateCount * u * count
         // Two state blocks, current and next, swapped every step.
-        let states = UnsafeMutablePointer<Float>.allocate(capacity: 2 * stateSize)
+        let states = CacheAlignedBuffer.allocate(count: 2 * stateSize)
+        defer { CacheAlignedBuffer.deallocate(states) }
         states.initialize(repeating: 0, count: 2 * stateSize)
-        defer { states.deallocate() }
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: Swift.max(1, cell.scratchWidth * count))
-        defer { scratch.deallocate() }
-        let projection = UnsafeMutablePointer<Float>.allocate(capacity: width * count)
-        defer { projection.deallocate() }
-        let stepInput = UnsafeMutablePointer<Float>.allocate(capacity: features * count)
-        defer { stepInput.deallocate() }
+        let scratch = CacheAlignedBuffer.allocate(count: cell.scratchWidth * count)
+        defer { CacheAlignedBuffer.deallocate(scratch) }
+        let projection = CacheAlignedBuffer.allocate(count: width * count)
+        defer { CacheAlignedBuffer.deallocate(projection) }
+        let stepInput = CacheAlignedBuffer.allocate(count: features * count)
+        defer { CacheAlignedBuffer.deallocate(stepInput) }
 
         for s in 0..<timesteps {
             let previous = states + (s % 2) * stateSize, next = states + ((s + 1) % 2) * stateSize

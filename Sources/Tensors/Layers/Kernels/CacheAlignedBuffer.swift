@@ -2,9 +2,9 @@
 ///
 /// `UnsafeMutablePointer.allocate` only guarantees malloc's 16 bytes, and OpenBLAS's small-matrix
 /// kernels read whole 64-byte vectors: with the states and the projection 48 bytes past a line
-/// boundary every load straddles two lines, and a recurrent step's GEMM ran up to 6 % slower
-/// (BENCHMARKS.md). Which alignment malloc returns depends on what was allocated before, so
-/// without this the layers' speed changed with unrelated code.
+/// boundary, loads straddle two lines. Which alignment malloc returns depends on what was
+/// allocated before, and LSTM times moved by up to 10 % with changes that only reordered
+/// allocations (BENCHMARKS.md, lever 15); aligned, they no longer do.
 enum CacheAlignedBuffer {
     static let alignment = 64
 

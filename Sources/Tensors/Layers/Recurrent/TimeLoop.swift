@@ -5,12 +5,12 @@
 /// scratch buffers and writes only its own rows of the final states and the sequence.
 ///
 /// Inside the loop every matrix is unit-major, the transpose of Keras's layout: the projection is
-/// (gates · units, rows) and each state (units, rows). A step's product is then (gates · units,
-/// features) × (features, rows), which OpenBLAS's small-matrix kernels compute about 15 % faster
-/// than the same product as (rows, features) × (features, gates · units) (BENCHMARKS.md), and
-/// each gate block is one contiguous run for the whole slice, so the cell applies its
-/// activations in a few long loops. Each step projects its own inputs into a buffer that stays
-/// in cache; one GEMM over all timesteps wrote and re-read a 6.5 MB buffer and was slower.
+/// (gates · units, rows) and each state (units, rows). Each gate block is then one contiguous run
+/// for the whole slice, so a cell applies its activations and its state update in a few long
+/// vector loops instead of several short ones per row (LSTM 5–8 % faster, BENCHMARKS.md), and
+/// OpenBLAS computes the step's (gates · units, k) × (k, rows) products as fast as the
+/// batch-major ones. Each step projects its own inputs into a buffer that stays in cache; one GEMM
+/// over all timesteps wrote and re-read a 6.5 MB buffer and was slower.
 struct TimeLoop: @unchecked Sendable {
     let cell: any RecurrentCell
     let batchSize: Int

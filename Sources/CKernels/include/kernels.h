@@ -19,4 +19,7 @@ void folio_activate(folio_activation kind, float *values, long count);
 void folio_lstm_update(const float *input, const float *forget, const float *candidate, const float *output,
                        const float *c_previous, float *c, float *h, long count, folio_activation activation);
 
+/// Copies row ids[r] of the row-major (?, width) `table` to row r of `out`, for r in 0..<count.
+void folio_gather_rows(const float *table, const int *ids, long count, long width, float *out);
+
 #endif

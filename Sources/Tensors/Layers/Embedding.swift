@@ -1,3 +1,4 @@
+internal import CKernels
 import Dispatch
 import Foundation
 
@@ -58,9 +59,9 @@ public final class Embedding: Layer {
                     // Large lookups are bound by copying and first-touch page faults: one slice of rows per core.
                     let slices = ids.count * width >= Self.parallelCopyThreshold ? BLASThreads.count : 1
                     DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                        for row in (ids.count * slice / slices)..<(ids.count * (slice + 1) / slices) {
-                            (destination + row * width).initialize(from: source + Int(ids[row]) * width, count: width)
-                        }
+                        let rows = (ids.count * slice / slices)..<(ids.count * (slice + 1) / slices)
+                        folio_gather_rows(source, ids.baseAddress! + rows.lowerBound, rows.count, width,
+                                          destination + rows.lowerBound * width)
                     }
                 }
             }

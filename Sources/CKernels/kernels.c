@@ -93,7 +93,7 @@ void folio_lstm_update(const float *restrict input, const float *restrict forget
 // An inline copy of a few hundred bytes beats a call to memcpy per row (7 % on Embedding's rows),
 // so the compiler must not turn the loop back into one.
 VECTOR_CLONES __attribute__((no_builtin("memcpy")))
-void folio_gather_rows(const float *restrict table, const int *restrict ids, long count, long width,
+void folio_gather_rows(const float *restrict table, const int32_t *restrict ids, long count, long width,
                        float *restrict out) {
     for (long row = 0; row < count; row++) {
         const float *restrict source = table + (long)ids[row] * width;

@@ -2,7 +2,9 @@
 #ifndef FOLIO_KERNELS_H
 #define FOLIO_KERNELS_H
 
-/// The activations layers apply in place; the values match Swift's `Activation` cases.
+#include <stdint.h>
+
+/// The activations the layers apply in place, one per case of Swift's `Activation`.
 typedef enum {
     FOLIO_LINEAR = 0,
     FOLIO_TANH = 1,
@@ -20,6 +22,6 @@ void folio_lstm_update(const float *input, const float *forget, const float *can
                        const float *c_previous, float *c, float *h, long count, folio_activation activation);
 
 /// Copies row ids[r] of the row-major (?, width) `table` to row r of `out`, for r in 0..<count.
-void folio_gather_rows(const float *table, const int *ids, long count, long width, float *out);
+void folio_gather_rows(const float *table, const int32_t *ids, long count, long width, float *out);
 
 #endif

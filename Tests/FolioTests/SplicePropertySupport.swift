@@ -1,3 +1,4 @@
+import Ccmark
 import Folio
 import XCTest
 
@@ -5,7 +6,8 @@ import XCTest
 /// description of the first broken promise, or nil.
 ///
 /// Outputs read back exactly, cells without an entry keep their block, bytes outside output blocks are
-/// unchanged, a second splice changes nothing, and cleaning gives what cleaning the input gives.
+/// unchanged (and, in a document that had no output blocks, render the same HTML), a second splice
+/// changes nothing, and cleaning gives what cleaning the input gives.
 func spliceViolation(in original: Document, outputs: [Int: String], replacements: [Int: String]) -> String? {
     let spliced = original.splicing(outputs)
     let reparsed: Document
@@ -19,6 +21,12 @@ func spliceViolation(in original: Document, outputs: [Int: String], replacements
         return wrong
     }
     guard bytesOutsideOutputBlocks(reparsed) == bytesOutsideOutputBlocks(original) else { return "bytes outside output blocks changed" }
+    // Blocks written into a document that had none leave the author's Markdown rendering as it did.
+    // (Removing a block that came with a blank line may make a loose list tight again, as it was written.)
+    let hadNoOutputs = original.cells.allSatisfy { $0.output == nil }
+    guard !hadNoOutputs || htmlWithoutOutputBlocks(spliced) == htmlWithoutOutputBlocks(original.bytes) else {
+        return "the author's Markdown renders differently (e.g. a tight list made loose)"
+    }
     guard reparsed.splicing(outputs) == spliced else { return "a second splice changed the bytes" }
     guard reparsed.cleaned() == original.cleaned() else { return "cleaned() differs from cleaning the input" }
 
@@ -33,6 +41,9 @@ func spliceViolation(in original: Document, outputs: [Int: String], replacements
         return "after replacing: " + wrong
     }
     guard bytesOutsideOutputBlocks(replaced) == bytesOutsideOutputBlocks(original) else { return "replacing changed bytes outside output blocks" }
+    guard !hadNoOutputs || htmlWithoutOutputBlocks(replaced.bytes) == htmlWithoutOutputBlocks(original.bytes) else {
+        return "after replacing, the author's Markdown renders differently"
+    }
     guard replaced.cleaned() == original.cleaned() else { return "cleaned() after replacing differs from cleaning the input" }
     return nil
 }
@@ -42,6 +53,18 @@ private func wrongOutput(in document: Document, expected: (Int) -> String?) -> S
         return "cell \(cell.index) reads back \(String(reflecting: cell.output?.text)), expected \(String(reflecting: expected(cell.index)))"
     }
     return nil
+}
+
+/// cmark's HTML for `markdown` with every output block's `<pre>` cut out: what the author wrote, as rendered.
+func htmlWithoutOutputBlocks(_ markdown: [UInt8]) -> String {
+    let html = markdown.withUnsafeBytes { raw -> String in
+        let rendered = cmark_markdown_to_html(raw.bindMemory(to: CChar.self).baseAddress, markdown.count, CMARK_OPT_DEFAULT)!
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+    // Output text is escaped, so the first `</code></pre>` ends the block.
+    return html.replacingOccurrences(of: #"<pre><code class="language-output">[\s\S]*?</code></pre>\n"#, with: "",
+                                     options: .regularExpression)
 }
 
 /// The document's bytes with every output block's range cut out.

@@ -89,7 +89,14 @@ final class SpliceTests: XCTestCase {
 
     func testNestedContainersWithTabsRoundTrip() throws {
         let result = try splice(">\t- ```swift\n>\t  print(1)\n>\t  ```\n", [0: "\tTabbed\n"])
-        XCTAssertTrue(result.hasPrefix(">\t- ```swift\n>\t  print(1)\n>\t  ```\n>\n"), result)
+        // A one-item list is tight, so the block follows without a blank line.
+        XCTAssertTrue(result.hasPrefix(">\t- ```swift\n>\t  print(1)\n>\t  ```\n>     ```output\n"), result)
+    }
+
+    func testOutputInATightListKeepsTheListTight() throws {
+        let result = try splice("- Step\n- ```swift\n  print(1)\n  ```\n- Next\n", [0: "1\n"])
+        XCTAssertEqual(result, "- Step\n- ```swift\n  print(1)\n  ```\n  ```output\n  1\n  ```\n- Next\n")
+        XCTAssertEqual(htmlWithoutOutputBlocks(Array(result.utf8)), "<ul>\n<li>Step</li>\n<li>\n<pre><code class=\"language-swift\">print(1)\n</code></pre>\n</li>\n<li>Next</li>\n</ul>\n")
     }
 
     func testOutputContainingBacktickFencesGetsALongerFence() throws {

@@ -14,9 +14,12 @@ public struct Cell: Hashable, Sendable {
     public var range: Range<Int>
     /// The ```` ```output ```` block that follows this cell, if there is one.
     public var output: OutputBlock?
+    /// Whether the cell sits directly in an item of a tight list, where its output block must follow
+    /// without a blank line to keep the list tight.
+    public var isInTightListItem: Bool
 
     public init(index: Int, code: String, options: CellOptions, fenceLine: Int, codeLine: Int,
-                range: Range<Int>, output: OutputBlock?) {
+                range: Range<Int>, output: OutputBlock?, isInTightListItem: Bool = false) {
         self.index = index
         self.code = code
         self.options = options
@@ -24,5 +27,6 @@ public struct Cell: Hashable, Sendable {
         self.codeLine = codeLine
         self.range = range
         self.output = output
+        self.isInTightListItem = isInTightListItem
     }
 }

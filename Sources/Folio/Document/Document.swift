@@ -94,7 +94,8 @@ public struct Document: Sendable {
                 }
                 cellIndexByBlock[blockIndex] = cells.count
                 cells.append(Cell(index: cells.count, code: block.literal, options: options, fenceLine: block.fenceLine,
-                                  codeLine: block.fenceLine + 1, range: block.start..<lines.end(ofLine: closingLine), output: nil))
+                                  codeLine: block.fenceLine + 1, range: block.start..<lines.end(ofLine: closingLine), output: nil,
+                                  isInTightListItem: block.isInTightListItem))
             case "output":
                 guard let closingLine = block.closingLine else {
                     throw fail("output block is never closed: delete it (the next `folio run` writes it again) or close its fence")

@@ -18,6 +18,9 @@ struct FencedBlock {
     /// Index in the scan of the block just before this one in the same container, when that sibling
     /// is itself a scanned block. Blank lines are not nodes, so they may lie between the two.
     var previousSibling: Int?
+    /// Whether the block sits directly in an item of a tight list, whose items have no blank lines
+    /// between their blocks: a blank line added there would make the whole list loose.
+    var isInTightListItem: Bool
 
     /// The info string's words: the first says what the block is, the rest are options.
     var words: [Substring] { info.split(whereSeparator: { $0 == " " || $0 == "\t" }) }
@@ -60,12 +63,19 @@ extension FencedBlock {
                 fenceLine: line,
                 start: start,
                 closingLine: nil,
-                previousSibling: cmark_node_previous(node).flatMap { blockIndexByNode[$0] }))
+                previousSibling: cmark_node_previous(node).flatMap { blockIndexByNode[$0] },
+                isInTightListItem: isInTightListItem(node)))
         }
         for index in blocks.indices {
             blocks[index].closingLine = blocks[index].findClosingLine(bytes: bytes, lines: lines, nodeStartLines: nodeStartLines)
         }
         return blocks
+    }
+
+    private static func isInTightListItem(_ node: OpaquePointer) -> Bool {
+        guard let item = cmark_node_parent(node), cmark_node_get_type(item) == CMARK_NODE_ITEM,
+              let list = cmark_node_parent(item) else { return false }
+        return cmark_node_get_list_tight(list) != 0
     }
 
     /// The closing fence's line, or nil when the block is unclosed.

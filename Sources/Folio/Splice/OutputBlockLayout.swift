@@ -37,9 +37,10 @@ struct OutputBlockLayout {
     }
 
     /// What inserting a block after a cell adds after the cell's closing fence (before its line ending):
-    /// a line ending, one blank line, then the block.
-    func blockAfterBlankLine(_ text: String) -> [UInt8] {
-        lineEnding + blankLinePrefix + lineEnding + block(text)
+    /// a line ending, one blank line, then the block; in a tight list item no blank line, which would
+    /// make the author's list loose (every item's text wrapped in a paragraph).
+    func insertion(_ text: String, inTightListItem: Bool) -> [UInt8] {
+        (inTightListItem ? lineEnding : lineEnding + blankLinePrefix + lineEnding) + block(text)
     }
 
     /// A backtick fence longer than any backtick run that starts a line of `text`, so that no line of

@@ -3,7 +3,7 @@ extension Document {
     ///
     /// A cell missing from `outputs` keeps its block untouched. An empty text removes the cell's block
     /// (and the blank lines before it); other text replaces the block's fences and content, or inserts a
-    /// new block right after the cell, one blank line between, in the cell's container (see
+    /// new block right after the cell, one blank line between (none in a tight list), in the cell's container (see
     /// `OutputBlockLayout`). A block already holding the text is left as it is, so splicing the same
     /// outputs twice gives the same bytes. No byte outside output blocks changes, and reading the result
     /// back gives each cell's output as `OutputBlock.normalizedText` of the text given. Indices that are
@@ -22,7 +22,8 @@ extension Document {
                 edits.append((blockStart..<existing.range.upperBound, OutputBlockLayout(for: cell, in: self).block(text)))
             case (nil, false):
                 let closingFenceEnd = lines.contentEnd(ofLine: closingFenceLine(of: cell))
-                edits.append((closingFenceEnd..<closingFenceEnd, OutputBlockLayout(for: cell, in: self).blockAfterBlankLine(text)))
+                let insertion = OutputBlockLayout(for: cell, in: self).insertion(text, inTightListItem: cell.isInTightListItem)
+                edits.append((closingFenceEnd..<closingFenceEnd, insertion))
             default:
                 continue
             }

@@ -22,6 +22,13 @@ final class LayerRecurrentTests: XCTestCase {
         try assertMatchesReference(LSTM(units: 17, activation: .relu, returnSequences: true), kind: .lstm)
     }
 
+    func testLayersWithActivationsOutsideTheCKernelsMatchReference() throws {
+        try assertMatchesReference(LSTM(units: 9, activation: .elu, recurrentActivation: .hardSilu, returnSequences: true), kind: .lstm)
+        try assertMatchesReference(GRU(units: 8, activation: .softsign, recurrentActivation: .sparseSigmoid, returnSequences: true),
+                                   kind: .gru(resetAfter: true))
+        try assertMatchesReference(SimpleRNN(units: 7, activation: .gelu, returnSequences: true), kind: .simpleRNN)
+    }
+
     func testGRUResetAfterWithBiasMatchesReference() throws {
         try assertMatchesReference(GRU(units: 18, returnSequences: true), kind: .gru(resetAfter: true))
     }

@@ -1,8 +1,13 @@
 extension Tensor {
-    /// A float32 tensor with `activation` applied to every value (the same code the
-    /// layers run on their buffers).
+    /// A float32 tensor with `activation` applied: to every value, or for `softmax` and `logSoftmax`
+    /// to every vector along the last axis (the same code the layers run on their buffers).
     public func applying(_ activation: Activation) -> Tensor {
-        mappingScalars { activation.apply($0) }
+        guard !activation.isElementwise else { return mappingScalars { activation.apply($0) } }
+        let length = shape.dimensions.last ?? 1
+        return mappingScalars { values in
+            guard let start = values.baseAddress, length > 0 else { return }
+            activation.normalizeRows(start, rows: values.count / length, length: length)
+        }
     }
 }
 

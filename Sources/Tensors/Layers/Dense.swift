@@ -63,7 +63,11 @@ public final class Dense: Layer {
                     }
                     multiplyMatrices(m: rows, n: units, k: features, x.baseAddress!, lda: features,
                                      w.baseAddress!, ldb: units, into: y.baseAddress!, ldc: units, beta: useBias ? 1 : 0)
-                    activation.applyFast(y.baseAddress!, count: rows * units)
+                    if activation.isElementwise {
+                        activation.applyFast(y.baseAddress!, count: rows * units)
+                    } else {
+                        activation.normalizeRows(y.baseAddress!, rows: rows, length: units)
+                    }
                 }
             }
         }

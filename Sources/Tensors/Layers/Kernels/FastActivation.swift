@@ -1,25 +1,31 @@
 internal import CKernels
 
-/// Activations applied in place to whole buffers, for the layers' inner loops.
+/// Elementwise activations applied in place to whole buffers, for the layers' inner loops.
 ///
 /// Per-element `Foundation.exp`/`tanh` calls would cost more than the GEMMs of an LSTM step. The
-/// loops live in C (`Sources/CKernels`), cloned for AVX-512, AVX2 and baseline x86-64 with
-/// identical results: exp is the Cephes `expf` polynomial (about 1 ulp) without calls or branches,
-/// and sigmoid and tanh built on it agree with the scalar `Activation` to about 1e-7.
+/// activations recurrent layers use by default, and relu and linear, run in C (`Sources/CKernels`),
+/// cloned for AVX-512, AVX2 and baseline x86-64 with identical results: exp is the Cephes `expf`
+/// polynomial (about 1 ulp) without calls or branches, and sigmoid and tanh built on it agree with
+/// the scalar `Activation` to about 1e-7. The other Keras activations run the scalar definition.
 extension Activation {
     /// Applies the function in place to the `count` values starting at `values`.
     func applyFast(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        folio_activate(kernelKind, values, count)
+        if let kernelKind {
+            folio_activate(kernelKind, values, count)
+        } else {
+            apply(UnsafeMutableBufferPointer(start: values, count: count))
+        }
     }
 
-    /// The activation as the C kernels name it.
-    var kernelKind: folio_activation {
+    /// The activation as the C kernels name it, or nil when they do not have it.
+    var kernelKind: folio_activation? {
         switch self {
         case .linear: FOLIO_LINEAR
         case .tanh: FOLIO_TANH
         case .sigmoid: FOLIO_SIGMOID
         case .relu: FOLIO_RELU
         case .hardSigmoid: FOLIO_HARD_SIGMOID
+        default: nil
         }
     }
 }

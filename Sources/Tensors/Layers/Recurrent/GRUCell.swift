@@ -12,6 +12,7 @@ struct GRUCell: RecurrentCell {
     let resetAfter: Bool
 
     var kindName: String { "GRU" }
+    var activations: [Activation] { [activation, recurrentActivation] }
     var gateCount: Int { 3 }
     var stateCount: Int { 1 }
     var biasShape: TensorShape { resetAfter ? [2, 3 * units] : [3 * units] }

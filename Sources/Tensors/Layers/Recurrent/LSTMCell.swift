@@ -11,6 +11,7 @@ struct LSTMCell: RecurrentCell {
     let unitForgetBias: Bool
 
     var kindName: String { "LSTM" }
+    var activations: [Activation] { [activation, recurrentActivation] }
     var gateCount: Int { 4 }
     var stateCount: Int { 2 }
     var biasShape: TensorShape { [4 * units] }
@@ -23,7 +24,15 @@ struct LSTMCell: RecurrentCell {
         recurrentActivation.applyFast(z, count: 2 * block)  // i, f
         activation.applyFast(z + 2 * block, count: block)  // candidate
         recurrentActivation.applyFast(z + 3 * block, count: block)  // o
-        folio_lstm_update(z, z + block, z + 2 * block, z + 3 * block, step.previous + block,
-                          step.next + block, step.next, block, activation.kernelKind)
+        let cPrevious = step.previous + block, c = step.next + block, h = step.next
+        if let kind = activation.kernelKind {
+            folio_lstm_update(z, z + block, z + 2 * block, z + 3 * block, cPrevious, c, h, block, kind)
+        } else {
+            // An activation the C kernels lack: the same update in three passes.
+            for j in 0..<block { c[j] = z[block + j] * cPrevious[j] + z[j] * z[2 * block + j] }
+            h.update(from: c, count: block)
+            activation.applyFast(h, count: block)
+            for j in 0..<block { h[j] *= z[3 * block + j] }
+        }
     }
 }

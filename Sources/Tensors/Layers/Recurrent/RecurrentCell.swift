@@ -9,6 +9,8 @@ protocol RecurrentCell: Sendable {
     var kindName: String { get }
     var units: Int { get }
     var activation: Activation { get }
+    /// Every activation the cell applies (the activation, and the recurrent one if it has one).
+    var activations: [Activation] { get }
     var useBias: Bool { get }
     /// The number of units-wide column blocks in the kernels (LSTM: i, f, c, o).
     var gateCount: Int { get }

@@ -34,6 +34,9 @@ public class RecurrentLayer: Layer {
 
     init(cell: any RecurrentCell, returnSequences: Bool, returnState: Bool, goBackwards: Bool) {
         precondition(cell.units > 0, "\(cell.kindName): units must be positive, got \(cell.units)")
+        for activation in cell.activations where !activation.isElementwise {
+            preconditionFailure("\(cell.kindName): \(activation.rawValue) is not elementwise; recurrent layers take elementwise activations such as tanh, sigmoid or relu")
+        }
         self.cell = cell
         self.returnSequences = returnSequences
         self.returnState = returnState

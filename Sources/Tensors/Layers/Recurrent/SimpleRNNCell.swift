@@ -5,6 +5,7 @@ struct SimpleRNNCell: RecurrentCell {
     let useBias: Bool
 
     var kindName: String { "SimpleRNN" }
+    var activations: [Activation] { [activation] }
     var gateCount: Int { 1 }
     var stateCount: Int { 1 }
     var biasShape: TensorShape { [units] }

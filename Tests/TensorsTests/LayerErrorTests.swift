@@ -14,6 +14,18 @@ final class LayerErrorTests: XCTestCase {
         }
     }
 
+    func testInitialStateOfWrongCountOrShapeIsRefused() {
+        let lstm = LSTM(units: 4)
+        let state = Tensor(shape: [2, 4], scalars: [Float](repeating: 0, count: 8))
+        XCTAssertThrowsError(try lstm.validateInitialState([state], batchSize: 2)) { error in
+            XCTAssertEqual("\(error)", "LSTM(units: 4) takes an initial state of 2 tensors [h, c], got 1")
+        }
+        XCTAssertThrowsError(try lstm.validateInitialState([state, Tensor(shape: [4], scalars: [0, 0, 0, 0])], batchSize: 2)) { error in
+            XCTAssertEqual("\(error)", "LSTM(units: 4): initial state 1 has shape (4,), expected (2, 4) (batch, units)")
+        }
+        XCTAssertNoThrow(try GRU(units: 4).validateInitialState([state], batchSize: 2))
+    }
+
     func testSetWeightsWithWrongCountListsExpectedWeights() {
         let dense = Dense(units: 3)
         XCTAssertThrowsError(try dense.setWeights([Tensor(shape: [2, 3], scalars: [Float](repeating: 0, count: 6))])) { error in

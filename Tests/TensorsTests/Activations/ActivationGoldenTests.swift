@@ -3,7 +3,7 @@ import XCTest
 @testable import Tensors
 
 /// Every Keras 3 activation Folio names, against Keras 3.15.1's own outputs on the same inputs
-/// (Fixtures/keras-activations.json, made by scripts/make-activation-goldens.py).
+/// (Fixtures/keras-activations.json, made by make_activation_goldens.py there).
 final class ActivationGoldenTests: XCTestCase {
     private struct Goldens: Decodable {
         let input: [Float]

@@ -53,18 +53,33 @@ public final class Bidirectional: Layer {
     }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
+        callAsFunction(input, initialState: nil)
+    }
+
+    /// The merged output for sequences that start from `initialState` instead of zeros: the forward
+    /// layer's states, then the backward layer's (Keras's `initial_state`), each (batch, units).
+    public func callAsFunction(_ input: Tensor, initialState: [Tensor]?) -> Tensor {
         trapOnError {
             if returnState {
                 throw LayerError("\(description) wraps a layer with returnState: true, so it returns the output and the states: call `layer.callWithState(x)`, which returns (output, states)")
             }
         }
-        return callWithState(input).output
+        return callWithState(input, initialState: initialState).output
     }
 
-    /// The merged output and the states of both halves, forward first (Keras's `[output, *states]`).
-    public func callWithState(_ input: Tensor) -> (output: Tensor, states: [Tensor]) {
-        let forward = forwardLayer.callWithState(input)
-        let backward = backwardLayer.callWithState(input)
+    /// The merged output and the states of both halves, forward first (Keras's `[output, *states]`);
+    /// `initialState` is as for `callAsFunction(_:initialState:)`.
+    public func callWithState(_ input: Tensor, initialState: [Tensor]? = nil) -> (output: Tensor, states: [Tensor]) {
+        let half = initialState.map { states in
+            trapOnError {
+                guard states.count % 2 == 0 else {
+                    throw LayerError("\(description) takes the forward layer's initial states followed by the backward layer's, got \(states.count) tensors")
+                }
+            }
+            return states.count / 2
+        }
+        let forward = forwardLayer.callWithState(input, initialState: half.map { Array(initialState![..<$0]) })
+        let backward = backwardLayer.callWithState(input, initialState: half.map { Array(initialState![$0...]) })
         var backwardOutput = backward.output.scalars
         if returnSequences {
             backwardOutput = Self.reversingTime(backwardOutput, shape: backward.output.shape)

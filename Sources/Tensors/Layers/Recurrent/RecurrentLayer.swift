@@ -103,8 +103,15 @@ public class RecurrentLayer: Layer {
     /// The layer's output. A layer made with `returnState: true` has several results:
     /// use `callWithState(_:)` for it.
     public func callAsFunction(_ input: Tensor) -> Tensor {
+        callAsFunction(input, initialState: nil)
+    }
+
+    /// The layer's output for sequences that start from `initialState` (Keras's `initial_state`)
+    /// instead of zeros: `[h]` for SimpleRNN and GRU, `[h, c]` for LSTM, each (batch, units), e.g.
+    /// the final states of an encoder.
+    public func callAsFunction(_ input: Tensor, initialState: [Tensor]?) -> Tensor {
         trapOnError { try validatePlainCall() }
-        return run(input).output
+        return run(input, initialState: initialState).output
     }
 
     /// Refuses `layer(x)` on a layer made with `returnState: true`, which has several results.
@@ -117,9 +124,10 @@ public class RecurrentLayer: Layer {
     /// The output and the final states, like Keras's `return_state=True` call `[output, *states]`.
     ///
     /// `states` is `[h]` for SimpleRNN and GRU and `[h, c]` for LSTM, each (batch, units); on a
-    /// masked input they are the states after the last real step of each sequence.
-    public func callWithState(_ input: Tensor) -> (output: Tensor, states: [Tensor]) {
-        run(input)
+    /// masked input they are the states after the last real step of each sequence. `initialState`
+    /// is as for `callAsFunction(_:initialState:)`.
+    public func callWithState(_ input: Tensor, initialState: [Tensor]? = nil) -> (output: Tensor, states: [Tensor]) {
+        run(input, initialState: initialState)
     }
 
     /// Checks that `shape` is (batch, timesteps, features) matching the built kernel and `mask`.
@@ -139,61 +147,72 @@ public class RecurrentLayer: Layer {
         }
     }
 
-    private func run(_ input: Tensor) -> (output: Tensor, states: [Tensor]) {
+    /// Checks that `states` are `stateCount` tensors of shape (batch, units).
+    func validateInitialState(_ states: [Tensor], batchSize: Int) throws {
+        let names = cell.stateCount == 2 ? "[h, c]" : "[h]"
+        guard states.count == cell.stateCount else {
+            throw LayerError("\(description) takes an initial state of \(cell.stateCount) tensor\(cell.stateCount == 1 ? "" : "s") \(names), got \(states.count)")
+        }
+        let expected: TensorShape = [batchSize, units]
+        if let wrong = states.firstIndex(where: { $0.shape != expected }) {
+            throw LayerError("\(description): initial state \(wrong) has shape \(states[wrong].shape), expected \(expected) (batch, units)")
+        }
+    }
+
+    private func run(_ input: Tensor, initialState: [Tensor]?) -> (output: Tensor, states: [Tensor]) {
         let mask = input.mask
         trapOnError { try validateInput(input.shape, mask: mask) }
         let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
+        if let initialState { trapOnError { try validateInitialState(initialState, batchSize: batchSize) } }
         build(inputDim: features)
         let u = units
         let timestep: (Int) -> Int = goBackwards ? { timesteps - 1 - $0 } : { $0 }
 
-        // (stateCount, batchSize, units): each slice writes its rows' final states.
-        var finalStates = [Float](repeating: 0, count: cell.stateCount * batchSize * u)
+        // What the slices write, each to its own rows: the final states (stateCount, batchSize, units)
+        // and the last outputs (batchSize, units) in one buffer, the sequence (batchSize, timesteps, units).
+        let stateCount = cell.stateCount * batchSize * u, outputCount = batchSize * u
+        var results = [Float](repeating: 0, count: stateCount + outputCount)
         var sequence = [Float](repeating: 0, count: returnSequences ? batchSize * timesteps * u : 0)
         let partition = BatchPartition(batchSize: batchSize, work: timesteps * batchSize * cell.gateCount * u * u,
                                        threads: BLASThreads.count)
 
-        let scalars = input.scalars
-        scalars.withUnsafeBufferPointer { input in
-            transposedKernel.withUnsafeBufferPointer { kernel in
-                transposedRecurrentKernel.withUnsafeBufferPointer { recurrentKernel in
-                    bias.withUnsafeBufferPointer { bias in
-                        finalStates.withUnsafeMutableBufferPointer { finalStates in
-                            sequence.withUnsafeMutableBufferPointer { sequence in
-                                let loop = TimeLoop(
-                                    cell: cell, batchSize: batchSize, timesteps: timesteps, features: features,
-                                    timestep: timestep, mask: mask, zeroOutputForMask: zeroOutputForMask,
-                                    input: input.baseAddress!, kernel: kernel.baseAddress!,
-                                    recurrentKernel: recurrentKernel.baseAddress!, bias: useBias ? bias.baseAddress! : nil,
-                                    finalStates: finalStates.baseAddress!, sequence: returnSequences ? sequence.baseAddress! : nil)
-                                if partition.isParallel {
-                                    BLASThreads.withSingleThreadedBLAS {
-                                        DispatchQueue.concurrentPerform(iterations: partition.slices.count) { part in
-                                            loop.run(rows: partition.slices[part])
-                                        }
-                                    }
-                                } else {
-                                    loop.run(rows: 0..<batchSize)
-                                }
-                            }
+        let initialStates = initialState?.flatMap(\.scalars) ?? []
+        let inputs = [input.scalars, transposedKernel, transposedRecurrentKernel, bias, initialStates]
+        results.withUnsafeMutableBufferPointer { results in sequence.withUnsafeMutableBufferPointer { sequence in
+            withUnsafeBuffers(inputs[...]) { buffers in
+                let loop = TimeLoop(
+                    cell: cell, batchSize: batchSize, timesteps: timesteps, features: features,
+                    timestep: timestep, mask: mask, zeroOutputForMask: zeroOutputForMask,
+                    input: buffers[0].baseAddress!, kernel: buffers[1].baseAddress!,
+                    recurrentKernel: buffers[2].baseAddress!, bias: useBias ? buffers[3].baseAddress! : nil,
+                    initialStates: initialState == nil ? nil : buffers[4].baseAddress!,
+                    finalStates: results.baseAddress!, lastOutputs: results.baseAddress! + stateCount,
+                    sequence: returnSequences ? sequence.baseAddress! : nil)
+                if partition.isParallel {
+                    BLASThreads.withSingleThreadedBLAS {
+                        DispatchQueue.concurrentPerform(iterations: partition.slices.count) { part in
+                            loop.run(rows: partition.slices[part])
                         }
                     }
+                } else {
+                    loop.run(rows: 0..<batchSize)
                 }
             }
-        }
+        } }
 
         let states = (0..<cell.stateCount).map { state in
-            Tensor(shape: [batchSize, u], scalars: Array(finalStates[state * batchSize * u..<(state + 1) * batchSize * u]))
+            Tensor(shape: [batchSize, u], scalars: Array(results[state * outputCount..<(state + 1) * outputCount]))
         }
-        if returnSequences {
-            return (Tensor(shape: [batchSize, timesteps, u], scalars: sequence).withMask(mask), states)
-        }
-        var last = states[0].scalars
-        if zeroOutputForMask, let mask {
-            for row in 0..<batchSize where !mask[row, timestep(timesteps - 1)] {
-                last.replaceSubrange(row * u..<(row + 1) * u, with: repeatElement(0, count: u))
-            }
-        }
-        return (Tensor(shape: [batchSize, u], scalars: last), states)
+        let output = returnSequences
+            ? Tensor(shape: [batchSize, timesteps, u], scalars: sequence).withMask(mask)
+            : Tensor(shape: [batchSize, u], scalars: Array(results[stateCount..<(stateCount + outputCount)]))
+        return (output, states)
     }
+}
+
+/// Calls `body` with the contents of every array, in order; the pointers are valid during the call.
+private func withUnsafeBuffers<Result>(_ arrays: ArraySlice<[Float]>, collected: [UnsafeBufferPointer<Float>] = [],
+                                       _ body: ([UnsafeBufferPointer<Float>]) -> Result) -> Result {
+    guard let first = arrays.first else { return body(collected) }
+    return first.withUnsafeBufferPointer { withUnsafeBuffers(arrays.dropFirst(), collected: collected + [$0], body) }
 }

@@ -27,12 +27,20 @@ struct TimeLoop: @unchecked Sendable {
     /// (gateCount · units, units): the recurrent kernel transposed.
     let recurrentKernel: UnsafePointer<Float>
     let bias: UnsafePointer<Float>?
+    /// (stateCount, batchSize, units) to start from, or nil for zeros.
+    let initialStates: UnsafePointer<Float>?
     /// (stateCount, batchSize, units), written at the end.
     let finalStates: UnsafeMutablePointer<Float>
+    /// (batchSize, units): each sequence's output at the last processing step, written at the end.
+    let lastOutputs: UnsafeMutablePointer<Float>
     /// (batchSize, timesteps, units) for a layer that returns sequences, else nil.
     let sequence: UnsafeMutablePointer<Float>?
 
     /// Runs every timestep for the sequences `rows`.
+    ///
+    /// Outputs follow Keras's masking: a masked step repeats the previous step's output (zeros
+    /// before the first real step, whatever the initial state), or outputs zeros with
+    /// `zeroOutputForMask`, while the states carry over unchanged.
     func run(rows: Range<Int>) {
         let u = cell.units, width = cell.gateCount * u, count = rows.count
         let stateSize = cell.stateCount * u * count
@@ -40,6 +48,18 @@ struct TimeLoop: @unchecked Sendable {
         let states = CacheAlignedBuffer.allocate(count: 2 * stateSize)
         defer { CacheAlignedBuffer.deallocate(states) }
         states.initialize(repeating: 0, count: 2 * stateSize)
+        if let initialStates {
+            for state in 0..<cell.stateCount {
+                for (local, row) in rows.enumerated() {
+                    loadColumn(local, of: states + state * u * count, count: count,
+                               from: initialStates + (state * batchSize + row) * u)
+                }
+            }
+        }
+        // Each sequence's latest output, (units, rows); without a mask it is always h.
+        let outputs = CacheAlignedBuffer.allocate(count: u * count)
+        defer { CacheAlignedBuffer.deallocate(outputs) }
+        outputs.initialize(repeating: 0, count: u * count)
         let scratch = CacheAlignedBuffer.allocate(count: cell.scratchWidth * count)
         defer { CacheAlignedBuffer.deallocate(scratch) }
         let projection = CacheAlignedBuffer.allocate(count: width * count)
@@ -54,24 +74,40 @@ struct TimeLoop: @unchecked Sendable {
                 units: u, batchSize: count, projection: projection,
                 previous: previous, next: next, recurrentKernel: recurrentKernel, bias: bias, scratch: scratch))
             for (local, row) in rows.enumerated() {
-                let isReal = mask?[row, timestep(s)] ?? true
-                if !isReal {
-                    for j in 0..<(cell.stateCount * u) { next[j * count + local] = previous[j * count + local] }
+                var output = next
+                if let mask {
+                    if mask[row, timestep(s)] {
+                        for j in 0..<u { outputs[j * count + local] = next[j * count + local] }
+                    } else {
+                        for j in 0..<(cell.stateCount * u) { next[j * count + local] = previous[j * count + local] }
+                        if zeroOutputForMask { for j in 0..<u { outputs[j * count + local] = 0 } }
+                    }
+                    output = outputs
                 }
-                guard let sequence, isReal || !zeroOutputForMask else { continue }
-                let output = sequence + (row * timesteps + s) * u
-                for j in 0..<u { output[j] = next[j * count + local] }
+                if let sequence {
+                    storeColumn(local, of: output, count: count, into: sequence + (row * timesteps + s) * u)
+                }
             }
         }
 
         let final = states + (timesteps % 2) * stateSize
-        for state in 0..<cell.stateCount {
-            let source = final + state * u * count
-            for (local, row) in rows.enumerated() {
-                let destination = finalStates + (state * batchSize + row) * u
-                for j in 0..<u { destination[j] = source[j * count + local] }
+        for (local, row) in rows.enumerated() {
+            for state in 0..<cell.stateCount {
+                storeColumn(local, of: final + state * u * count, count: count,
+                            into: finalStates + (state * batchSize + row) * u)
             }
+            storeColumn(local, of: mask == nil ? final : outputs, count: count, into: lastOutputs + row * u)
         }
+    }
+
+    /// Copies the `units` values at `source` into column `column` of the unit-major (units, count) `block`.
+    private func loadColumn(_ column: Int, of block: UnsafeMutablePointer<Float>, count: Int, from source: UnsafePointer<Float>) {
+        for j in 0..<cell.units { block[j * count + column] = source[j] }
+    }
+
+    /// Copies column `column` of the unit-major (units, count) `block` to the `units` values at `destination`.
+    private func storeColumn(_ column: Int, of block: UnsafePointer<Float>, count: Int, into destination: UnsafeMutablePointer<Float>) {
+        for j in 0..<cell.units { destination[j] = block[j * count + column] }
     }
 
     /// kernelᵀ · xᵀ + input bias of processing step `step` for the sequences `rows`, (width, rows.count).

@@ -2,7 +2,7 @@
 """Writes Tests/TensorsTests/Fixtures/keras-activations.json: every Keras 3 activation that takes
 no required argument, by name, applied to the same float32 inputs, for ActivationGoldenTests.
 
-    /work/venv-peers/bin/python scripts/make-activation-goldens.py   # needs keras and tensorflow
+    /work/venv-peers/bin/python Tests/TensorsTests/Fixtures/make_activation_goldens.py   # needs keras and tensorflow
 """
 import json
 import os
@@ -24,13 +24,12 @@ values = np.array([-30, -9, -3.5, -3, -2.2, -1, -0.75, -0.5, -0.25, -1e-3, 0, 1e
 goldens = {
     "meta": {"keras_version": keras.__version__, "backend": keras.backend.backend(),
              "layout": "row-major float32, shape (2, 3, 7); softmax and log_softmax along the last axis",
-             "made_by": "scripts/make-activation-goldens.py"},
+             "made_by": "Tests/TensorsTests/Fixtures/make_activation_goldens.py"},
     "input": values.ravel().tolist(),
     "outputs": {name: np.asarray(keras.activations.get(name)(values)).astype(np.float32).ravel().tolist()
                 for name in NAMES},
 }
-path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                    "Tests/TensorsTests/Fixtures/keras-activations.json")
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "keras-activations.json")
 with open(path, "w") as f:
     json.dump(goldens, f, indent=1)
 print(path)

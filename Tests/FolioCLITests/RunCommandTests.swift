@@ -315,6 +315,28 @@ final class RunCommandTests: FolioProcessTestCase {
         XCTAssertTrue(list.contains("in a list\n"), list)
     }
 
+    func testRunThenCheckAgreeOnHostileOutput() throws {
+        // Progress lines, CRLF, NUL, invalid UTF-8, a fence, HTML and ANSI colours: whatever a cell prints,
+        // `check` right after `run` finds the outputs current, with and without the cache.
+        try folio.write("hostile.md", """
+            ```swift
+            import Foundation
+            print("loading 10%\\rloading 100%")
+            print("crlf\\r\\nnul\\u{0}end")
+            FileHandle.standardOutput.write(Data([0x66, 0xFF, 0x0A]))
+            print("```\\n<script>x</script>\\n\\u{1B}[31mred\\u{1B}[0m")
+            ```
+
+            """)
+        XCTAssertEqual(try folio.run(["run", "hostile.md"]).status, 0)
+        let stored = try folio.read("hostile.md")
+        XCTAssertTrue(stored.contains("````output\nloading 100%\ncrlf\nnul\u{FFFD}end\nf\u{FFFD}\n```\n<script>x</script>\n"), stored)
+        for cache in [[], ["--no-cache"]] {
+            let check = try folio.run(["check", "hostile.md"] + cache)
+            XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        }
+    }
+
     func testDirectoriesAreSearchedRecursivelyAndNotebooksDefaultToTheNotebooksFolder() throws {
         try folio.write("Notebooks/b.md", "```swift\nprint(\"b\")\n```\n")
         try folio.write("Notebooks/a/inner.md", "```swift\nprint(\"inner\")\n```\n")

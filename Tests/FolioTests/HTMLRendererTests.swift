@@ -50,6 +50,13 @@ final class HTMLRendererTests: XCTestCase {
         XCTAssertTrue(page.body.contains("<pre>red bell\tend</pre>"), page.body)
     }
 
+    func testProgressLinesShowTheirLastStateAsInTheMarkdown() throws {
+        let printed = "epoch 1/3\repoch 3/3\r\ndone\n"
+        let page = try render("```swift\nx()\n```\n", results: [CellResult(status: .ok, text: printed)])
+        XCTAssertTrue(page.body.contains("<pre>epoch 3/3\ndone\n</pre>"), page.body)
+        XCTAssertEqual(OutputBlock.normalizedText(printed), "epoch 3/3\ndone\n")
+    }
+
     func testLeadingBlankLineOfAnOutputSurvivesHTMLParsing() throws {
         let page = try render("```swift\nprint()\n```\n", results: [CellResult(status: .ok, text: "\nLSTM\n")])
         XCTAssertTrue(page.body.contains("<pre>\n\nLSTM\n</pre>"))

@@ -111,11 +111,18 @@ final class SpliceTests: XCTestCase {
         XCTAssertTrue(result.contains("````output\n\(output)````"), result)
     }
 
-    func testCarriageReturnsAndMissingFinalNewlineAreNormalised() throws {
-        XCTAssertEqual(OutputBlock.normalizedText("a\r\nb\rc"), "a\nb\nc\n")
+    func testCarriageReturnsOverwriteTheLineAsInATerminal() throws {
+        XCTAssertEqual(OutputBlock.normalizedText("a\r\nb\rc"), "a\nc\n")
+        XCTAssertEqual(OutputBlock.normalizedText("loading 10%\rloading 100%\r\ndone"), "loading 100%\ndone\n")
+        XCTAssertEqual(OutputBlock.normalizedText("abcdef\rXY\r\r\n"), "XYcdef\n", "a shorter overwrite keeps the rest of the line")
+        XCTAssertEqual(OutputBlock.normalizedText("\r\n\r\r"), "\n")
+        let result = try splice("```swift\nx\n```\n", [0: "progress 10%\rprogress 100%\r\ndone"])
+        XCTAssertEqual(result, "```swift\nx\n```\n\n```output\nprogress 100%\ndone\n```\n")
+    }
+
+    func testNULAndMissingFinalNewlineAreNormalised() {
         XCTAssertEqual(OutputBlock.normalizedText("nul\u{0}"), "nul\u{FFFD}\n")
         XCTAssertEqual(OutputBlock.normalizedText(""), "")
-        _ = try splice("```swift\nx\n```\n", [0: "progress 10%\rprogress 100%\r\ndone"])
     }
 
     func testBytesOutsideOutputBlocksAreUnchanged() throws {

@@ -17,12 +17,13 @@ public struct OutputCheck: Hashable, Sendable {
             case .failed(let message):
                 return Problem(cellIndex: cell.index, line: cell.fenceLine, message: message, diff: "")
             case .ok:
-                let stored = cell.output?.text ?? ""
-                guard !comparison.matches(stored, result.text) else { return nil }
+                // Compared as `folio run` would store it, so a run followed by a check always agrees.
+                let stored = cell.output?.text ?? "", actual = OutputBlock.normalizedText(result.text)
+                guard !comparison.matches(stored, actual) else { return nil }
                 let what = cell.output == nil ? "output is missing"
-                    : result.text.isEmpty ? "output block should be removed (the cell prints nothing)"
+                    : actual.isEmpty ? "output block should be removed (the cell prints nothing)"
                     : "output is stale"
-                let diff = UnifiedDiff(old: stored, new: result.text,
+                let diff = UnifiedDiff(old: stored, new: actual,
                                        oldLabel: "\(place) (stored)", newLabel: "\(place) (actual)",
                                        same: comparison.matches)
                 return Problem(cellIndex: cell.index, line: cell.fenceLine, message: "\(place): error: \(what)", diff: diff.text)

@@ -22,33 +22,17 @@ public struct OutputBlock: Hashable, Sendable {
         self.range = range
     }
 
-    /// The text an output block stores for `output`: line endings as `\n` (cmark reads `\r\n` and a
-    /// lone `\r` as line endings), NUL as U+FFFD (as cmark reads it), and a final `\n` unless empty.
-    /// Reading back a block that Folio wrote gives exactly this text.
+    /// The text an output block stores for `output`: carriage returns resolved as a terminal does
+    /// (cmark would read a lone `\r` as a line ending; see `resolvingCarriageReturns`), NUL as U+FFFD
+    /// (as cmark reads it), and a final `\n` unless empty. Reading back a block that Folio wrote
+    /// gives exactly this text.
     public static func normalizedText(_ output: String) -> String {
         guard !output.isEmpty else { return "" }
-        var text = output.replacingNULAndCarriageReturns()
+        var text = output.resolvingCarriageReturns
+        if text.utf8.contains(0) {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
+        }
         if !text.hasSuffix("\n") { text.append("\n") }
         return text
-    }
-}
-
-extension String {
-    fileprivate func replacingNULAndCarriageReturns() -> String {
-        guard utf8.contains(where: { $0 == 0 || $0 == UInt8(ascii: "\r") }) else { return self }
-        var result = String.UnicodeScalarView()
-        var scalars = unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            pending = scalars.next()
-            switch scalar {
-            case "\0": result.append("\u{FFFD}")
-            case "\r":
-                result.append("\n")
-                if pending == "\n" { pending = scalars.next() }
-            default: result.append(scalar)
-            }
-        }
-        return String(result)
     }
 }

@@ -1,14 +1,14 @@
 extension String {
     /// The text without what a terminal interprets and HTML cannot carry: ANSI escape sequences
-    /// (colours, cursor moves, window titles) and control characters other than tab, newline and
-    /// carriage return, which are not allowed in HTML text.
+    /// (colours, cursor moves, window titles) and control characters other than tab and newline,
+    /// which are not allowed in HTML text (resolve carriage returns first).
     var withoutTerminalControls: String {
         var kept = String.UnicodeScalarView()
         var scalars = unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
             switch scalar.value {
             case 0x1B: Self.skipEscapeSequence(&scalars)
-            case 0x09, 0x0A, 0x0D: kept.append(scalar)
+            case 0x09, 0x0A: kept.append(scalar)
             case 0x00..<0x20, 0x7F..<0xA0: continue
             default: kept.append(scalar)
             }

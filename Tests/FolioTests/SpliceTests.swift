@@ -116,6 +116,7 @@ final class SpliceTests: XCTestCase {
         XCTAssertEqual(OutputBlock.normalizedText("loading 10%\rloading 100%\r\ndone"), "loading 100%\ndone\n")
         XCTAssertEqual(OutputBlock.normalizedText("abcdef\rXY\r\r\n"), "XYcdef\n", "a shorter overwrite keeps the rest of the line")
         XCTAssertEqual(OutputBlock.normalizedText("\r\n\r\r"), "\n")
+        XCTAssertEqual(OutputBlock.normalizedText("\r"), "", "nothing left to show")
         let result = try splice("```swift\nx\n```\n", [0: "progress 10%\rprogress 100%\r\ndone"])
         XCTAssertEqual(result, "```swift\nx\n```\n\n```output\nprogress 100%\ndone\n```\n")
     }

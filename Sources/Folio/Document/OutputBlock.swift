@@ -27,8 +27,8 @@ public struct OutputBlock: Hashable, Sendable {
     /// (as cmark reads it), and a final `\n` unless empty. Reading back a block that Folio wrote
     /// gives exactly this text.
     public static func normalizedText(_ output: String) -> String {
-        guard !output.isEmpty else { return "" }
         var text = output.resolvingCarriageReturns
+        guard !text.isEmpty else { return "" }
         if text.utf8.contains(0) {
             text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
         }

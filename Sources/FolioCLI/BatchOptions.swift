@@ -34,8 +34,7 @@ struct BatchOptions: ParsableArguments {
     static func execution(with executor: Executor, cacheDirectory: String??, refresh: Bool = false) -> CachedExecution {
         let uncached = CachedExecution(cache: nil, toolchainFingerprint: "", execute: { try await executor.run($0) })
         guard let cacheDirectory else { return uncached }
-        let cache = ResultCache(directory: cacheDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
-            ?? ResultCache.defaultDirectory(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+        let cache = Self.cache(at: cacheDirectory)
         do {
             let fingerprint = try ToolchainFingerprint.of(executor.toolchain, memoIn: cache)
             return CachedExecution(cache: cache, refresh: refresh, toolchainFingerprint: fingerprint,
@@ -44,6 +43,12 @@ struct BatchOptions: ParsableArguments {
             Console.note("warning: cannot fingerprint the toolchain (\(error)); running without the cache")
             return uncached
         }
+    }
+
+    /// The cache in `directory`, or in the default folder for the working directory.
+    static func cache(at directory: String?) -> ResultCache {
+        ResultCache(directory: directory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? ResultCache.defaultDirectory(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
     }
 
     /// Runs `body` on this shard's part of `documents`, `jobs` at a time, with progress on stderr

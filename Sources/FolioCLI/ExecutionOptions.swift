@@ -19,6 +19,12 @@ struct ExecutionOptions: ParsableArguments {
     /// The documents named by `paths`, all parsed before anything runs: on bad input every
     /// problem is printed and the command exits with 2, having written nothing.
     func documents() throws -> [Document] {
+        try Self.documents(at: paths)
+    }
+
+    /// The documents named by `paths` (notebooks or folders of them), or exit 2 after printing
+    /// every problem.
+    static func documents(at paths: [String]) throws -> [Document] {
         let files: [String]
         do {
             files = try NotebookPaths.expand(paths)

@@ -9,7 +9,7 @@ struct FolioCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "folio",
         abstract: "Run, check and render Markdown notebooks of Swift code.",
-        subcommands: [Run.self, Check.self, Render.self, Preview.self, New.self, Export.self, Clean.self]
+        subcommands: [Run.self, Check.self, Render.self, Preview.self, New.self, Export.self, Clean.self, Prune.self]
     )
 
     /// Usage errors exit with 2, not ArgumentParser's 64, so that CI tells them from stale notebooks (1).

@@ -55,6 +55,37 @@ final class ScaleCommandTests: FolioProcessTestCase {
         XCTAssertTrue(cellEdit.stdout.contains("+notebook 100"), cellEdit.stdout)
     }
 
+    func testPruneDeletesTheEntriesOfEditedCellsAndKeepsCurrentOnes() throws {
+        try folio.write("Notebooks/a.md", notebook(1))
+        try folio.write("Notebooks/b.md", notebook(2))
+        XCTAssertEqual(try folio.run(["run", "Notebooks"]).status, 0)
+        try folio.write("Notebooks/a.md", try folio.read("Notebooks/a.md").replacingOccurrences(of: "n * 10", with: "n * 100"))
+        XCTAssertEqual(try folio.run(["run", "Notebooks"]).status, 0)
+
+        let dryRun = try folio.run(["prune", "Notebooks", "--dry-run"])
+        XCTAssertEqual(dryRun.status, 0, dryRun.stderr)
+        XCTAssertTrue(dryRun.stdout.hasPrefix("would delete 1 cache entry ("), dryRun.stdout)
+        XCTAssertTrue(dryRun.stdout.hasSuffix("; kept 2\n"), dryRun.stdout)
+        let prune = try folio.run(["prune", "Notebooks"])
+        XCTAssertTrue(prune.stdout.hasPrefix("deleted 1 cache entry ("), prune.stdout)
+        XCTAssertTrue(try folio.run(["prune", "Notebooks"]).stdout.hasPrefix("deleted 0 cache entries"))
+
+        let check = try folio.run(["check", "Notebooks"])
+        XCTAssertTrue(check.stderr.contains("2 notebooks: 0 run, 2 cached, 0 failed"), check.stderr)
+        // Pruning for one notebook only drops the other's entry.
+        XCTAssertTrue(try folio.run(["prune", "Notebooks/a.md"]).stdout.hasPrefix("deleted 1 cache entry"))
+    }
+
+    func testPruneWithABrokenNotebookDeletesNothing() throws {
+        try folio.write("Notebooks/a.md", notebook(1))
+        XCTAssertEqual(try folio.run(["run", "Notebooks"]).status, 0)
+        try folio.write("Notebooks/bad.md", "```swift\nprint(1)\n")
+        let prune = try folio.run(["prune", "Notebooks"])
+        XCTAssertEqual(prune.status, 2)
+        XCTAssertTrue(prune.stderr.contains("bad.md:1: error"), prune.stderr)
+        XCTAssertTrue(try folio.run(["check", "Notebooks/a.md"]).stderr.contains("0 run, 1 cached"))
+    }
+
     func testRenderAfterRunTakesResultsAndTensorViewsFromTheCache() throws {
         try folio.write("Notebooks/t.md", """
             # Tensor

@@ -42,6 +42,11 @@ public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
         digest = SHA256.hash(data: encoding.bytes).hexString
     }
 
+    /// The key of running `document` as its cells are now.
+    public init(for document: Document, toolchain: String) {
+        self.init(cells: document.cells, seed: document.seed, toolchain: toolchain)
+    }
+
     public var description: String { digest }
 }
 

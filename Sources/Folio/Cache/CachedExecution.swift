@@ -55,7 +55,7 @@ public struct CachedExecution: Sendable {
         guard let cache else {
             return Outcome(results: try await execute(document), fromCache: false)
         }
-        let key = CacheKey(cells: document.cells, seed: document.seed, toolchain: toolchainFingerprint)
+        let key = CacheKey(for: document, toolchain: toolchainFingerprint)
         var corruption: CacheCorruption?
         if !refresh {
             switch cache.lookup(key) {

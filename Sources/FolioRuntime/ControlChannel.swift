@@ -14,6 +14,7 @@ import Darwin
 ///     cell <index> <offset>                      a cell starts
 ///     display <start> <end> <count>\n<html>\n     bytes start..<end are shown as count bytes of HTML
 ///     expected-failure <index> failed|completed   how a `should-fail` cell ended
+///     statement <line>                           a top-level statement that can throw starts
 ///     end <offset>                               the last cell finished
 struct ControlChannel {
     /// The environment variable naming the control file.

@@ -22,6 +22,12 @@ public enum __Folio {
         Session.channel?.send("cell \(index) \(Session.outputOffset())\n")
     }
 
+    /// Marks the start of a top-level statement that can throw, at `line` of the notebook, so that
+    /// an error it lets escape is reported there (the runtime's own message names no line).
+    public static func statement(line: Int) {
+        Session.channel?.send("statement \(line)\n")
+    }
+
     /// Marks the normal end of the program, after the last cell.
     public static func finish() {
         Session.channel?.send("end \(Session.outputOffset())\n")

@@ -93,6 +93,36 @@ final class RunCommandTests: FolioProcessTestCase {
         XCTAssertFalse(written.contains("Current stack trace"), written)
     }
 
+    func testAnErrorThrownAtTheTopLevelNamesTheStatementThatThrew() throws {
+        let notebook = """
+            ```swift
+            struct Oops: Error {}
+            func risky(_ n: Int) throws -> Int { if n > 1 { throw Oops() }; return n }
+            print(try risky(1))
+            ```
+
+            ```swift
+            let fine = try risky(0)
+            for n in 0..<3 {
+                print(try risky(n))
+            }
+            let total = 1
+            print(total)
+            ```
+
+            """
+        try folio.write("throws.md", notebook)
+        let outcome = try folio.run(["run", "throws.md"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("throws.md:9: error: Fatal error: Error raised at top level: main.Oops()"), outcome.stderr)
+        XCTAssertTrue(try folio.read("throws.md").contains("```output\n0\n1\n"))
+
+        // The markers before throwing statements leave compile errors at their exact line and column.
+        try folio.write("typo.md", notebook.replacingOccurrences(of: "print(total)", with: "print(totl)"))
+        let typo = try folio.run(["run", "typo.md"])
+        XCTAssertTrue(typo.stderr.contains("typo.md:13:7: error: cannot find 'totl' in scope"), typo.stderr)
+    }
+
     func testAnInfiniteLoopIsStoppedByTheCellTimeout() throws {
         try folio.write("loop.md", """
             ```swift

@@ -4,10 +4,10 @@ import XCTest
 final class ExecutorRecordTests: XCTestCase {
     func testControlRecordsParseIncludingHTMLWithNewlines() {
         let html = "<table>\n<tr><td>1</td></tr>\n</table>"
-        let bytes = Array("cell 0 0\ndisplay 4 9 \(html.utf8.count)\n\(html)\nexpected-failure 1 failed\ncell 2 12\nend 20\n".utf8)
+        let bytes = Array("cell 0 0\ndisplay 4 9 \(html.utf8.count)\n\(html)\nexpected-failure 1 failed\ncell 2 12\nstatement 31\nend 20\n".utf8)
         XCTAssertEqual(ControlRecord.parse(bytes), [
             .cell(index: 0, offset: 0), .display(range: 4..<9, html: html),
-            .expectedFailure(index: 1, failed: true), .cell(index: 2, offset: 12), .end(offset: 20),
+            .expectedFailure(index: 1, failed: true), .cell(index: 2, offset: 12), .statement(line: 31), .end(offset: 20),
         ])
     }
 

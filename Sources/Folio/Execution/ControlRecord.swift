@@ -6,6 +6,8 @@ enum ControlRecord: Hashable, Sendable {
     case display(range: Range<Int>, html: String)
     /// A `should-fail` cell ended; `failed` is false when it completed without trapping or throwing.
     case expectedFailure(index: Int, failed: Bool)
+    /// A top-level statement that can throw starts at `line` of the notebook.
+    case statement(line: Int)
     /// The program finished its last cell with the output at `offset`.
     case end(offset: Int)
 
@@ -20,6 +22,7 @@ enum ControlRecord: Hashable, Sendable {
             switch (fields.first, numbers.count) {
             case ("cell", 2): records.append(.cell(index: numbers[0], offset: numbers[1]))
             case ("end", 1): records.append(.end(offset: numbers[0]))
+            case ("statement", 1): records.append(.statement(line: numbers[0]))
             case ("expected-failure", 1) where fields.count == 3:
                 records.append(.expectedFailure(index: numbers[0], failed: fields[2] == "failed"))
             case ("display", 3):

@@ -42,12 +42,14 @@ struct Notebook: Sendable {
         var finalOffset: Int?
         var displays: [CellResult.Display] = []
         var expectedFailures: [Int: Bool] = [:]
+        var lastThrowingStatement: Int?
         for record in run.records {
             switch record {
             case .cell(let index, let offset): starts.append((index, offset))
             case .end(let offset): finalOffset = offset
             case .display(let range, let html): displays.append(CellResult.Display(range: range, html: html))
             case .expectedFailure(let index, let failed): expectedFailures[index] = failed
+            case .statement(let line): lastThrowingStatement = line
             }
         }
         let completed = finalOffset != nil && run.ending == .exited(0)
@@ -62,7 +64,8 @@ struct Notebook: Sendable {
                 .map { CellResult.Display(range: ($0.range.lowerBound - start.offset)..<($0.range.upperBound - start.offset), html: $0.html) }
             var status = CellResult.Status.ok
             if isLast && !completed {
-                let failure = describe(run.ending, output: text, cell: cell, crashLine: crashLine)
+                let thrownLine = lastThrowingStatement.flatMap { program.cell(atLine: $0)?.index == cell.index ? $0 : nil }
+                let failure = describe(run.ending, output: text, cell: cell, crashLine: crashLine, thrownLine: thrownLine)
                 status = .failed(message: failure.message)
                 text += failure.appendix
             } else if cell.options.shouldFail && expectedFailures[cell.index] != true {
@@ -77,7 +80,10 @@ struct Notebook: Sendable {
 
     /// The message for a program that stopped in `cell`, and what to add to the cell's output
     /// (a trap's message is already there; a timeout or an exit is not).
-    private func describe(_ ending: ProgramRun.Ending, output: String, cell: Cell, crashLine: Int?) -> (message: String, appendix: String) {
+    /// `thrownLine` is the cell's last top-level statement that can throw to have started: where an
+    /// error that reached the top level came from.
+    private func describe(_ ending: ProgramRun.Ending, output: String, cell: Cell, crashLine: Int?,
+                          thrownLine: Int?) -> (message: String, appendix: String) {
         let place = "\(document.path):\(cell.fenceLine)"
         switch ending {
         case .timedOut(let seconds, let ofCell):
@@ -91,7 +97,7 @@ struct Notebook: Sendable {
                 let what = "the program was killed by signal \(signal) during this cell"
                 return ("\(place): error: \(what)", "Error: \(what)\n")
             }
-            let line = trap.isIn(fileName) ? trap.line : crashLine
+            let line = trap.isIn(fileName) ? trap.line : (trap.isUncaughtError ? thrownLine : crashLine)
             return ("\(line.map { "\(document.path):\($0)" } ?? place): error: \(trap.message)", "")
         }
     }

@@ -22,6 +22,9 @@ struct TrapMessage: Hashable, Sendable {
         message = text[text.index(marker.lowerBound, offsetBy: 2)...]
     }
 
+    /// Whether the program stopped because an error thrown at the top level was not caught.
+    var isUncaughtError: Bool { message.hasPrefix("Fatal error: Error raised at top level") }
+
     /// Whether the trap is in the code of the notebook whose program names it `fileName`.
     func isIn(_ fileName: String) -> Bool {
         file == fileName || file.hasSuffix("/" + fileName)

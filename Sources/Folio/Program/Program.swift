@@ -5,6 +5,7 @@
 /// runtime reports that on a control channel, never in the output, so a cell cannot forge it).
 /// A `should-fail` cell runs inside `__Folio.expectFailure`, a closure in a forked child, so later
 /// cells neither see its declarations nor its effects. A cell whose last item is a value shows it.
+/// A top-level statement that can throw reports its line first, for the message if its error escapes.
 ///
 /// Locations use the notebook's file name, not the path it was opened by, so outputs that quote them
 /// (a `compile-fail` cell's diagnostics, a `should-fail` cell's trap) read the same from any directory.
@@ -26,10 +27,10 @@ public struct Program: Hashable, Sendable {
             source += "__Folio.beginCell(\(cell.index))\n"
             if cell.options.shouldFail {
                 source += "__Folio.expectFailure(cell: \(cell.index)) { () throws -> Void in\n"
-                source += Self.located(cell, in: fileName)
+                source += Self.located(cell, in: fileName, markingThrows: false)
                 source += "}\n"
             } else {
-                source += Self.located(cell, in: fileName)
+                source += Self.located(cell, in: fileName, markingThrows: true)
             }
         }
         source += "__Folio.finish()\n"
@@ -41,11 +42,23 @@ public struct Program: Hashable, Sendable {
         cells.first { $0.codeLine <= line && line < $0.codeLine + max($0.lineCount, 1) }
     }
 
-    private static func located(_ cell: Cell, in fileName: String) -> String {
+    /// The cell's code behind `#sourceLocation`; with `markingThrows`, each statement that can throw
+    /// is preceded by a marker on its own line and a directive that restores the line count.
+    private static func located(_ cell: Cell, in fileName: String, markingThrows: Bool) -> String {
         var code = LastExpression(in: cell.code).map { $0.rewriting(cell.code) } ?? cell.code
         if !code.isEmpty && !code.hasSuffix("\n") { code += "\n" }
-        return "#sourceLocation(file: \(stringLiteral(fileName)), line: \(cell.codeLine))\n"
-            + code + "#sourceLocation()\n"
+        let file = stringLiteral(fileName)
+        if markingThrows {
+            // The display rewrite keeps every line where it was, so the original's lines still apply.
+            var lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for line in ThrowingStatements.lines(in: cell.code).reversed() where line < lines.count {
+                let notebookLine = cell.codeLine + line
+                lines[line] = "__Folio.statement(line: \(notebookLine))\n#sourceLocation(file: \(file), line: \(notebookLine))\n"
+                    + lines[line]
+            }
+            code = lines.joined(separator: "\n")
+        }
+        return "#sourceLocation(file: \(file), line: \(cell.codeLine))\n" + code + "#sourceLocation()\n"
     }
 
     private static func stringLiteral(_ text: String) -> String {

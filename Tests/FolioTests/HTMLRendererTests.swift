@@ -44,10 +44,18 @@ final class HTMLRendererTests: XCTestCase {
         XCTAssertTrue(page.body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"))
     }
 
-    func testTerminalColoursAndControlCharactersAreDroppedFromOutputs() throws {
-        let printed = "\u{1B}[1;31mred\u{1B}[0m \u{1B}]0;title\u{07}bell\u{07}\u{00}\tend\u{1B}\n"
+    func testTerminalColoursBecomeSpansAndOtherControlsAreDropped() throws {
+        let printed = "\u{1B}[1;31mred\u{1B}[0m \u{1B}]0;title\u{07}bell\u{07}\u{00}\t\u{1B}[2K<end>\u{1B}\n"
         let page = try render("```swift\nx()\n```\n", results: [CellResult(status: .ok, text: printed)])
-        XCTAssertTrue(page.body.contains("<pre>red bell\tend</pre>"), page.body)
+        XCTAssertTrue(page.body.contains("<pre><span class=\"ansi-red-fg ansi-bold\">red</span> bell\t&lt;end&gt;</pre>"), page.body)
+    }
+
+    func testExtendedTerminalColoursAndResetsFollowTheTerminal() {
+        XCTAssertEqual("\u{1B}[38;5;196mA\u{1B}[39;48;2;1;2;300mB\u{1B}[mC".terminalHTML,
+                       "<span style=\"color: rgb(255, 0, 0)\">A</span><span style=\"background-color: rgb(1, 2, 255)\">B</span>C")
+        XCTAssertEqual("\u{1B}[92;4mok\u{1B}[24;1m!\u{1B}[22m.".terminalHTML,
+                       "<span class=\"ansi-green-intense-fg ansi-underline\">ok</span><span class=\"ansi-green-intense-fg ansi-bold\">!</span><span class=\"ansi-green-intense-fg\">.</span>")
+        XCTAssertEqual("\u{1B}[38;5;244m<b>".terminalHTML, "<span style=\"color: rgb(128, 128, 128)\">&lt;b&gt;</span>")
     }
 
     func testProgressLinesShowTheirLastStateAsInTheMarkdown() throws {

@@ -45,11 +45,11 @@ enum CellHTML {
         return html
     }
 
-    /// `text` as a terminal shows it (carriage returns resolved, other controls dropped), escaped, in
-    /// a `<pre>`. HTML drops a newline right after `<pre>`, so a leading one is doubled.
+    /// `text` as a terminal shows it (`terminalHTML`), in a `<pre>`. HTML drops a newline right
+    /// after `<pre>`, so a leading one is doubled.
     private static func preformatted(_ text: String, class name: String? = nil) -> String {
         let open = name.map { "<pre class=\"\($0)\">" } ?? "<pre>"
-        let shown = text.resolvingCarriageReturns.withoutTerminalControls
-        return open + (shown.hasPrefix("\n") ? "\n" : "") + shown.htmlEscaped + "</pre>"
+        let shown = text.terminalHTML
+        return open + (shown.hasPrefix("\n") ? "\n" : "") + shown + "</pre>"
     }
 }

@@ -70,16 +70,14 @@ public final class Bidirectional: Layer {
     /// The merged output and the states of both halves, forward first (Keras's `[output, *states]`);
     /// `initialState` is as for `callAsFunction(_:initialState:)`.
     public func callWithState(_ input: Tensor, initialState: [Tensor]? = nil) -> (output: Tensor, states: [Tensor]) {
-        let half = initialState.map { states in
-            trapOnError {
-                guard states.count % 2 == 0 else {
-                    throw LayerError("\(description) takes the forward layer's initial states followed by the backward layer's, got \(states.count) tensors")
-                }
+        trapOnError {
+            if let initialState, initialState.count % 2 != 0 {
+                throw LayerError("\(description) takes the forward layer's initial states followed by the backward layer's, got \(initialState.count) tensors")
             }
-            return states.count / 2
         }
-        let forward = forwardLayer.callWithState(input, initialState: half.map { Array(initialState![..<$0]) })
-        let backward = backwardLayer.callWithState(input, initialState: half.map { Array(initialState![$0...]) })
+        let half = (initialState?.count ?? 0) / 2
+        let forward = forwardLayer.callWithState(input, initialState: initialState.map { Array($0[..<half]) })
+        let backward = backwardLayer.callWithState(input, initialState: initialState.map { Array($0[half...]) })
         var backwardOutput = backward.output.scalars
         if returnSequences {
             backwardOutput = Self.reversingTime(backwardOutput, shape: backward.output.shape)

@@ -12,7 +12,7 @@ which the sgemm rows are given as a percentage.
 
     python3 -m venv /work/venv-peers
     /work/venv-peers/bin/pip install tensorflow-cpu /opt/wheels/torch-*cpu*.whl
-    /work/venv-peers/bin/python Benchmarks/peers.py [--swift-json FILE] [--skip-swift]
+    /work/venv-peers/bin/python Benchmarks/peers.py [--swift-json FILE] [--skip-swift] [--only CASE...] [--peers PEER...]
 """
 import argparse
 import ctypes
@@ -109,13 +109,13 @@ def torch_cases():
     return cases
 
 
-def run_peer(name, make_cases):
+def run_peer(name, make_cases, keys):
     try:
         cases = make_cases()
     except ImportError as error:
         print(f"# {name}: skipped (not installed: {error.name})", file=sys.stderr)
         return None
-    return {key: median_ms(run, REPETITIONS.get(key, 21)) for key, run in cases.items()}
+    return {key: median_ms(run, REPETITIONS.get(key, 21)) for key, run in cases.items() if key in keys}
 
 
 def swift_results(args):
@@ -125,7 +125,8 @@ def swift_results(args):
         with open(args.swift_json) as f:
             measurements = json.load(f)
     else:
-        output = subprocess.run(["swift", "run", "-c", "release", "TensorsBenchmarks", "--json"],
+        filters = [NAMES[key] for key in args.only] if args.only else []
+        output = subprocess.run(["swift", "run", "-c", "release", "TensorsBenchmarks", "--json"] + filters,
                                 cwd=ROOT, check=True, capture_output=True, text=True).stdout
         # Build progress lines may precede the JSON, which starts with a line holding only "[".
         lines = output.splitlines()
@@ -165,7 +166,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--swift-json", help="TensorsBenchmarks --json output to compare with")
     parser.add_argument("--skip-swift", action="store_true", help="only run the peers")
+    parser.add_argument("--only", nargs="+", choices=list(NAMES), metavar="CASE",
+                        help=f"run only these cases ({', '.join(NAMES)})")
+    parser.add_argument("--peers", nargs="+", choices=["TensorFlow", "PyTorch", "numpy"], metavar="PEER",
+                        help="run only these peers (TensorFlow, PyTorch, numpy), each then alone in this process")
     args = parser.parse_args()
+    keys = args.only or list(NAMES)
 
     load_before = load_average()
     peak = machine_peak()
@@ -174,14 +180,16 @@ def main():
     import numpy
     for name, make in (("TensorFlow", tensorflow_cases), ("PyTorch", torch_cases),
                        ("numpy", lambda: numpy_cases(numpy))):
-        results = run_peer(name, make)
+        if args.peers and name not in args.peers:
+            continue
+        results = run_peer(name, make, keys)
         if results is not None:
             columns[name] = results
     # Tensors runs before and after the peers; the better median of the two offsets load that
     # changes while the peers run (other jobs on a shared machine).
     after = swift_results(args) if not args.swift_json else before
     columns = {"Tensors": {key: min(filter(None, (before.get(key), after.get(key))), default=None)
-                           for key in NAMES}, **columns}
+                           for key in keys}, **columns}
     peers = [name for name in columns if name != "Tensors"]
 
     core = os.environ.get("OPENBLAS_CORETYPE", "unset")
@@ -191,7 +199,8 @@ def main():
     print("ratio = peer / Tensors, above 1 means Tensors is faster; '% peak' is Tensors' sgemm rate")
     header = f"{'benchmark':38}{'Tensors':>10}" + "".join(f"{p:>12}{'ratio':>7}" for p in peers) + f"{'% peak':>8}"
     print(header)
-    for key, name in NAMES.items():
+    for key in keys:
+        name = NAMES[key]
         ours = columns["Tensors"].get(key)
         row = f"{name:38}" + (f"{ours:10.3f}" if ours else f"{'-':>10}")
         for peer in peers:

@@ -4,7 +4,7 @@ import Foundation
 
 /// The options of commands that run many notebooks: parallel jobs, CI shards and the result cache.
 struct BatchOptions: ParsableArguments {
-    @Option(help: "Notebooks to run at once (default: the number of cores).")
+    @Option(parsing: .unconditional, help: "Notebooks to run at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Run only part K of N of the notebooks, so N CI machines share the work.", valueName: "K/N"),

@@ -11,7 +11,8 @@ struct Check: AsyncParsableCommand {
     @OptionGroup var execution: ExecutionOptions
     @OptionGroup var batch: BatchOptions
 
-    @Option(help: "Relative tolerance for numbers in outputs.")
+    // Unconditional, so `--tolerance -1` reaches `validate` instead of reading as a flag.
+    @Option(parsing: .unconditional, help: "Relative tolerance for numbers in outputs.")
     var tolerance: Double = OutputComparison.defaultTolerance
 
     func validate() throws {

@@ -7,7 +7,7 @@ struct ExecutionOptions: ParsableArguments {
     @Argument(help: "Notebooks (.md files) or directories searched recursively for them.")
     var paths: [String] = ["Notebooks/"]
 
-    @Option(help: "Seconds a notebook may run before it is stopped.")
+    @Option(parsing: .unconditional, help: "Seconds a notebook may run before it is stopped.")
     var timeout: Double = Executor.defaultNotebookTimeout
 
     func validate() throws {

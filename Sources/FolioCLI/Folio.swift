@@ -23,6 +23,9 @@ struct FolioCommand: AsyncParsableCommand {
             }
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
+        } catch let diagnostic as any Diagnosed {
+            Console.note(diagnostic.description)
+            Foundation.exit(ExitCode.badInput.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

@@ -20,13 +20,13 @@ struct Preview: AsyncParsableCommand {
     @Option(help: "The address to listen on; another than 127.0.0.1 exposes your notebooks to the network.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0 picks a free one).")
+    @Option(parsing: .unconditional, help: "The port to listen on (0 picks a free one).")
     var port = 8000
 
     @Option(help: ArgumentHelp("Where to write the site (default: a temporary folder).", valueName: "DIR"))
     var out: String?
 
-    @Option(help: "Seconds a notebook may run before it is stopped.")
+    @Option(parsing: .unconditional, help: "Seconds a notebook may run before it is stopped.")
     var timeout: Double = Executor.defaultNotebookTimeout
 
     @Option(help: "The site's title.")

@@ -14,7 +14,7 @@ enum SwiftHighlighter {
         var html = ""
         html.reserveCapacity(bytes.count * 2)
         for run in tree.classifications {
-            let text = String(decoding: bytes[run.offset..<run.endOffset], as: UTF8.self).htmlEscaped
+            let text = String(decoding: bytes[run.range.lowerBound.utf8Offset..<run.range.upperBound.utf8Offset], as: UTF8.self).htmlEscaped
             if let name = className(run.kind) {
                 html += "<span class=\"tok-\(name)\">\(text)</span>"
             } else {

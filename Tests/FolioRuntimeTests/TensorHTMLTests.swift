@@ -8,7 +8,18 @@ final class TensorHTMLTests: XCTestCase {
         XCTAssertTrue(html.hasPrefix("<table class=\"tensor\"><caption>float32 (2, 3)</caption>"))
         XCTAssertEqual(html.components(separatedBy: "<tr>").count - 1, 3)
         let cells = html.components(separatedBy: "<td>").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
-        XCTAssertEqual(cells, ["0", "0.5", "-1.25", "1e-07", "123456.7813", "0.3333"])
+        XCTAssertEqual(cells, ["0.0000000e+00", "5.0000000e-01", "-1.2500000e+00",
+                               "1.0000000e-07", "1.2345678e+05", "3.3333001e-01"])
+    }
+
+    func testEveryCellOfATableSharesTheArraysFormatAsNumpyPrintsIt() throws {
+        let positional = try XCTUnwrap(tensorHTML(Tensor(shape: [2, 2], scalars: [0.5, 0.25, 0.125, 0.1234])))
+        XCTAssertTrue(positional.contains("<td>0.5</td><td>0.25</td>"), positional)
+        XCTAssertTrue(positional.contains("<td>0.125</td><td>0.1234</td>"), positional)
+        // One small value switches the whole table to scientific notation, as numpy's str does.
+        let mixed = try XCTUnwrap(tensorHTML(Tensor(shape: [2, 2], scalars: [0.5, 0.25, 0.0003416352, 0.1234])))
+        XCTAssertTrue(mixed.contains("<td>5.000000e-01</td><td>2.500000e-01</td>"), mixed)
+        XCTAssertTrue(mixed.contains("<td>3.416352e-04</td><td>1.234000e-01</td>"), mixed)
     }
 
     func testIntegerMatrixShowsIntegers() throws {
@@ -27,7 +38,7 @@ final class TensorHTMLTests: XCTestCase {
         XCTAssertTrue(html.contains("<rect x=\"0\" y=\"0\" width=\"6\" height=\"6\" fill=\"#2166ac\"/>"))
         XCTAssertTrue(html.contains("<rect x=\"6\" y=\"0\" width=\"6\" height=\"6\" fill=\"#b2182b\"/>"))
         XCTAssertTrue(html.contains("<rect x=\"12\" y=\"0\" width=\"6\" height=\"6\" fill=\"#ffffff\"/>"))
-        XCTAssertTrue(html.contains("min -2, max 2"))
+        XCTAssertTrue(html.contains("min -2., max 2."))
     }
 
     func testHugeMatrixIsAveragedDownToABoundedGrid() throws {

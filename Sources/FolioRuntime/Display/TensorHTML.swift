@@ -16,35 +16,20 @@ public func tensorHTML(_ t: Tensor) -> String? {
     return tensorHeatmap(t, rows: rows, columns: columns)
 }
 
+/// The values in numpy's format for the whole array, so every cell shares one notation and precision.
 private func tensorTable(_ t: Tensor, rows: Int, columns: Int) -> String {
-    let values = t.scalars, integers = t.integers
+    let texts = t.scalarTexts
     var html = "<table class=\"tensor\"><caption>\(t.dtype) \(t.shape)</caption>\n<tr><th></th>"
     for column in 0..<columns { html += "<th>\(column)</th>" }
     html += "</tr>\n"
     for row in 0..<rows {
         html += "<tr><th>\(row)</th>"
         for column in 0..<columns {
-            let index = row * columns + column
-            html += "<td>\(integers.map { String($0[index]) } ?? compactDecimal(values[index]))</td>"
+            html += "<td>\(texts[row * columns + column])</td>"
         }
         html += "</tr>\n"
     }
     return html + "</table>"
-}
-
-/// A value to 4 decimal places without trailing zeros; Swift's shortest form for very large or
-/// very small magnitudes, where fixed decimals would hide the value.
-private func compactDecimal(_ value: Float) -> String {
-    let magnitude = abs(value)
-    guard value.isFinite, magnitude == 0 || (magnitude >= 1e-3 && magnitude < 1e6) else { return "\(value)" }
-    let scaled = (Double(value) * 10_000).rounded()
-    if scaled == 0 { return "0" }
-    let sign = scaled < 0 ? "-" : ""
-    let units = Int64(abs(scaled))
-    var fraction = String(units % 10_000)
-    fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
-    while fraction.last == "0" { fraction.removeLast() }
-    return sign + String(units / 10_000) + (fraction.isEmpty ? "" : "." + fraction)
 }
 
 /// An SVG grid with one cell per value (or per averaged block of values): blue for negative,
@@ -64,14 +49,15 @@ private func tensorHeatmap(_ t: Tensor, rows: Int, columns: Int) -> String {
     }
     for cell in grid.indices where counts[cell] > 0 { grid[cell] /= Double(counts[cell]) }
     let finite = values.filter(\.isFinite)
-    let low = finite.min() ?? 0, high = finite.max() ?? 0
+    let range = Tensor(shape: [2], scalars: [finite.min() ?? 0, finite.max() ?? 0]).scalarTexts
+    let (low, high) = (range[0], range[1])
     let scale = max(grid.lazy.filter(\.isFinite).map(abs).max() ?? 0, .leastNonzeroMagnitude)
 
     let size = 6, legend = 16
     let width = gridColumns * size, height = gridRows * size + legend
     var svg = "<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" "
         + "width=\"\(width)\" height=\"\(height)\" role=\"img\">"
-        + "<title>\(t.dtype) \(t.shape), min \(compactDecimal(low)), max \(compactDecimal(high))</title>"
+        + "<title>\(t.dtype) \(t.shape), min \(low), max \(high)</title>"
     for gridRow in 0..<gridRows {
         for gridColumn in 0..<gridColumns {
             let value = grid[gridRow * gridColumns + gridColumn]
@@ -79,7 +65,7 @@ private func tensorHeatmap(_ t: Tensor, rows: Int, columns: Int) -> String {
                 + "fill=\"\(heatColor(value / scale))\"/>"
         }
     }
-    svg += "<text x=\"0\" y=\"\(height - 4)\" font-size=\"9\">\(t.shape)  min \(compactDecimal(low))  max \(compactDecimal(high))</text>"
+    svg += "<text x=\"0\" y=\"\(height - 4)\" font-size=\"9\">\(t.shape)  min \(low)  max \(high)</text>"
     return svg + "</svg>"
 }
 

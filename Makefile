@@ -1,5 +1,5 @@
 # The entry points README.md promises; each installs missing system packages first.
-.PHONY: deps build notebooks test bench
+.PHONY: deps build notebooks preview test bench
 
 FOLIO = .build/debug/folio
 
@@ -14,6 +14,10 @@ build: deps
 notebooks: build
 	$(FOLIO) run Notebooks
 	$(FOLIO) render Notebooks --out site
+
+# The rendered notebooks at http://127.0.0.1:8000, re-run and reloaded when a notebook is saved.
+preview: build
+	$(FOLIO) preview Notebooks
 
 # Unit and end-to-end tests, then a check that the committed notebooks' outputs are current.
 test: build

@@ -6,14 +6,16 @@ public final class Dense: Layer {
     public let units: Int
     public let activation: Activation
     public let useBias: Bool
+    public let name: String
 
     /// The number of input features, fixed by the first call (or by `setWeights`).
     public private(set) var inputDim: Int?
     private var kernel: [Float] = []
     private var bias: [Float] = []
 
-    public init(units: Int, activation: Activation = .linear, useBias: Bool = true) {
+    public init(units: Int, activation: Activation = .linear, useBias: Bool = true, name: String? = nil) {
         precondition(units > 0, "Dense: units must be positive, got \(units)")
+        self.name = name ?? LayerName.unique(for: "Dense")
         self.units = units
         self.activation = activation
         self.useBias = useBias

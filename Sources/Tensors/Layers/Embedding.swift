@@ -14,16 +14,18 @@ public final class Embedding: Layer {
     public let outputDim: Int
     /// Whether id 0 is padding that later layers should skip.
     public let maskZero: Bool
+    public let name: String
 
     /// (inputDim, outputDim) row-major; empty until built.
     private var embeddings: [Float] = []
 
-    public init(inputDim: Int, outputDim: Int, maskZero: Bool = false) {
+    public init(inputDim: Int, outputDim: Int, maskZero: Bool = false, name: String? = nil) {
         precondition(inputDim > 0 && outputDim > 0,
                      "Embedding: inputDim and outputDim must be positive, got inputDim: \(inputDim), outputDim: \(outputDim)")
         self.inputDim = inputDim
         self.outputDim = outputDim
         self.maskZero = maskZero
+        self.name = name ?? LayerName.unique(for: "Embedding")
     }
 
     public var description: String { "Embedding(inputDim: \(inputDim), outputDim: \(outputDim))" }

@@ -1,6 +1,10 @@
 /// A Keras-style layer: built lazily on its first call, callable on a tensor, with weights in
 /// Keras's order.
 public protocol Layer: AnyObject, CustomStringConvertible {
+    /// The layer's name, unique in the program unless given: Keras's automatic names (`dense`,
+    /// `dense_1`, ...), shown by a model's summary and used as the prefix of its weights' names.
+    var name: String { get }
+
     /// The weights in Keras's order (`layer.weights` in Keras); empty until the layer is built.
     var weights: [Tensor] { get }
 

@@ -22,12 +22,15 @@ public final class Bidirectional: Layer {
     public let forwardLayer: RecurrentLayer
     public let backwardLayer: RecurrentLayer
     public let mergeMode: MergeMode
+    public let name: String
 
-    public init(_ layer: RecurrentLayer, mergeMode: MergeMode = .concat) {
+    public init(_ layer: RecurrentLayer, mergeMode: MergeMode = .concat, name: String? = nil) {
         precondition(layer.inputDim == nil,
                      "Bidirectional: wrap a new layer; \(layer) has already been called, and its weights would not be used")
-        forwardLayer = layer
+        self.name = name ?? LayerName.unique(for: "Bidirectional")
         backwardLayer = layer.reversedCopy()
+        layer.name = "forward_" + layer.name
+        forwardLayer = layer
         self.mergeMode = mergeMode
         for half in [forwardLayer, backwardLayer] { half.zeroOutputForMask = layer.returnSequences }
     }

@@ -11,11 +11,11 @@ public final class GRU: RecurrentLayer {
 
     public init(units: Int, activation: Activation = .tanh, recurrentActivation: Activation = .sigmoid,
                 useBias: Bool = true, returnSequences: Bool = false, returnState: Bool = false,
-                goBackwards: Bool = false, resetAfter: Bool = true) {
+                goBackwards: Bool = false, resetAfter: Bool = true, name: String? = nil) {
         self.recurrentActivation = recurrentActivation
         self.resetAfter = resetAfter
         super.init(cell: GRUCell(units: units, activation: activation, recurrentActivation: recurrentActivation,
                                  useBias: useBias, resetAfter: resetAfter),
-                   returnSequences: returnSequences, returnState: returnState, goBackwards: goBackwards)
+                   returnSequences: returnSequences, returnState: returnState, goBackwards: goBackwards, name: name)
     }
 }

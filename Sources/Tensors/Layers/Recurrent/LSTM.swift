@@ -9,10 +9,10 @@ public final class LSTM: RecurrentLayer {
 
     public init(units: Int, activation: Activation = .tanh, recurrentActivation: Activation = .sigmoid,
                 useBias: Bool = true, unitForgetBias: Bool = true,
-                returnSequences: Bool = false, returnState: Bool = false, goBackwards: Bool = false) {
+                returnSequences: Bool = false, returnState: Bool = false, goBackwards: Bool = false, name: String? = nil) {
         self.recurrentActivation = recurrentActivation
         super.init(cell: LSTMCell(units: units, activation: activation, recurrentActivation: recurrentActivation,
                                   useBias: useBias, unitForgetBias: unitForgetBias),
-                   returnSequences: returnSequences, returnState: returnState, goBackwards: goBackwards)
+                   returnSequences: returnSequences, returnState: returnState, goBackwards: goBackwards, name: name)
     }
 }

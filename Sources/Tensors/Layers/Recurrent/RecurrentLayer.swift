@@ -21,6 +21,8 @@ public class RecurrentLayer: Layer {
     public let returnSequences: Bool
     public let returnState: Bool
     public let goBackwards: Bool
+    /// Settable so that `Bidirectional` can call its halves `forward_<name>` and `backward_<name>`, as Keras does.
+    public internal(set) var name: String
     /// Whether a masked step outputs zeros instead of the previous output; Keras's
     /// `zero_output_for_mask`, which `Bidirectional` turns on for sequence outputs.
     var zeroOutputForMask = false
@@ -32,7 +34,7 @@ public class RecurrentLayer: Layer {
     private var transposedRecurrentKernel: [Float] = []
     private var bias: [Float] = []
 
-    init(cell: any RecurrentCell, returnSequences: Bool, returnState: Bool, goBackwards: Bool) {
+    init(cell: any RecurrentCell, returnSequences: Bool, returnState: Bool, goBackwards: Bool, name: String?) {
         precondition(cell.units > 0, "\(cell.kindName): units must be positive, got \(cell.units)")
         for activation in cell.activations where !activation.isElementwise {
             preconditionFailure("\(cell.kindName): \(activation.rawValue) is not elementwise; recurrent layers take elementwise activations such as tanh, sigmoid or relu")
@@ -41,6 +43,7 @@ public class RecurrentLayer: Layer {
         self.returnSequences = returnSequences
         self.returnState = returnState
         self.goBackwards = goBackwards
+        self.name = name ?? LayerName.unique(for: cell.kindName)
     }
 
     /// The size of the output and of each state.
@@ -53,7 +56,8 @@ public class RecurrentLayer: Layer {
     /// A new, unbuilt layer with the same configuration that reads time the other way round
     /// (how `Bidirectional` makes its backward layer).
     func reversedCopy() -> RecurrentLayer {
-        RecurrentLayer(cell: cell, returnSequences: returnSequences, returnState: returnState, goBackwards: !goBackwards)
+        RecurrentLayer(cell: cell, returnSequences: returnSequences, returnState: returnState, goBackwards: !goBackwards,
+                       name: "backward_" + name)
     }
 
     // MARK: Weights

@@ -5,8 +5,8 @@
 /// See `RecurrentLayer` for shapes, masks and `callWithState(_:)`.
 public final class SimpleRNN: RecurrentLayer {
     public init(units: Int, activation: Activation = .tanh, useBias: Bool = true,
-                returnSequences: Bool = false, returnState: Bool = false, goBackwards: Bool = false) {
+                returnSequences: Bool = false, returnState: Bool = false, goBackwards: Bool = false, name: String? = nil) {
         super.init(cell: SimpleRNNCell(units: units, activation: activation, useBias: useBias),
-                   returnSequences: returnSequences, returnState: returnState, goBackwards: goBackwards)
+                   returnSequences: returnSequences, returnState: returnState, goBackwards: goBackwards, name: name)
     }
 }

@@ -24,11 +24,16 @@ final class ModelSummaryTests: XCTestCase {
         var cases: [Case]
     }
 
-    func testTextMatchesKerasForUnbuiltBuiltNarrowAndLongNamedModels() throws {
+    private func goldens() throws -> [String: Goldens.Case] {
         let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/keras-summaries", withExtension: "json"))
-        let goldens = try JSONDecoder().decode(Goldens.self, from: Data(contentsOf: url))
-        XCTAssertEqual(goldens.cases.count, 4)
-        for golden in goldens.cases {
+        let cases = try JSONDecoder().decode(Goldens.self, from: Data(contentsOf: url)).cases
+        return Dictionary(uniqueKeysWithValues: cases.map { ($0.name, $0) })
+    }
+
+    func testTextMatchesKerasForUnbuiltBuiltNarrowAndLongNamedModels() throws {
+        let goldens = try goldens()
+        XCTAssertEqual(goldens.count, 4)
+        for golden in goldens.values {
             let summary = ModelSummary(
                 modelName: golden.model_name,
                 rows: golden.rows.map { .init(name: $0.name, typeName: $0.type, outputShape: $0.shape, parameterCount: $0.params) },
@@ -59,5 +64,29 @@ final class ModelSummaryTests: XCTestCase {
         XCTAssertEqual(ModelSummary.grouped(999), "999")
         XCTAssertEqual(ModelSummary.readableSize(1023), "1023.00 B")
         XCTAssertEqual(ModelSummary.readableSize(2_844_932), "2.71 MB")
+    }
+
+    func testASequentialModelSummarisesItselfAsKerasDoesBeforeAndAfterBuilding() throws {
+        let goldens = try goldens()
+        let unbuilt = Sequential([Embedding(inputDim: 20, outputDim: 8, name: "embedding"), LSTM(units: 6, name: "lstm"),
+                                  Dense(units: 1, activation: .sigmoid, name: "dense")], name: "sequential")
+        XCTAssertEqual(unbuilt.summaryText(), goldens["unbuilt"]?.text)
+
+        let model = Sequential([
+            Embedding(inputDim: 10000, outputDim: 64, maskZero: true, name: "embedding_1"),
+            Bidirectional(LSTM(units: 64, returnSequences: true), name: "bidirectional"),
+            SimpleRNN(units: 32, name: "simple_rnn"),
+            Dense(units: 1, activation: .sigmoid, name: "dense_1"),
+        ], name: "sequential_1")
+        model.build(inputShape: [nil, 100])
+        XCTAssertEqual(model.summaryText(), goldens["built_bidirectional"]?.text)
+        XCTAssertEqual(model.summaryText(lineLength: 40), goldens["narrow_wraps_cells"]?.text)
+    }
+
+    func testAModelBuiltFromDataShowsThatBatchsSizeAsKerasDoes() {
+        let model = Sequential([Embedding(inputDim: 20, outputDim: 8), LSTM(units: 6)])
+        _ = model(Tensor(shape: [16, 7], integers: [Int32](repeating: 3, count: 112)))
+        _ = model(Tensor(shape: [2, 7], integers: [Int32](repeating: 3, count: 14)))
+        XCTAssertTrue(model.summaryText().contains("│ (16, 7, 8)             │           160 │"), model.summaryText())
     }
 }

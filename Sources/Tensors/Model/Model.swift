@@ -1,0 +1,102 @@
+/// A network of layers with its forward pass; Keras's `Model`.
+///
+/// Three ways to make one, as in Keras: `Sequential` for a stack of layers; a closure over any
+/// number of inputs that may share layers (Keras's functional API):
+///
+/// ```swift
+/// let target = Embedding(inputDim: 5000, outputDim: 64), context = Embedding(inputDim: 5000, outputDim: 64)
+/// let skipGram = Model(layers: [target, context]) { x in
+///     sigmoid((target(x[0]) * context(x[1])).sum(alongAxes: [-1]))
+/// }
+/// ```
+///
+/// or a subclass that overrides `call(_:)`. `weights` lists each layer's weights once, in the
+/// order of `layers`, even when the forward pass calls a layer twice.
+open class Model: Layer {
+    public let name: String
+    /// The layers whose weights the model owns, in the order of its weights.
+    public let layers: [any Layer]
+    private let forward: (([Tensor]) -> Tensor)?
+    /// Each layer's output shape when the model was built, batch size included as Keras shows it.
+    var builtOutputShapes: [[Int?]]?
+
+    /// A model whose forward pass is `forward`, applied to the list of inputs.
+    public init(name: String? = nil, layers: [any Layer], forward: @escaping ([Tensor]) -> Tensor) {
+        self.name = name ?? LayerName.unique(for: "Functional")
+        self.layers = Self.uniqued(layers)
+        self.forward = forward
+    }
+
+    /// For subclasses, which override `call(_:)`; the name defaults to the subclass's in snake case.
+    public init(name: String? = nil, layers: [any Layer]) {
+        self.name = name ?? LayerName.unique(for: String(describing: Self.self))
+        self.layers = Self.uniqued(layers)
+        self.forward = nil
+    }
+
+    open var description: String { "\(String(describing: type(of: self)))(name: \(name), layers: \(layers.count))" }
+
+    /// The forward pass on the model's inputs (one tensor for a single-input model).
+    open func call(_ inputs: [Tensor]) -> Tensor {
+        guard let forward else {
+            fatalError("\(description): a Model subclass overrides call(_:), or the model is made with a forward closure")
+        }
+        return forward(inputs)
+    }
+
+    public func callAsFunction(_ inputs: [Tensor]) -> Tensor {
+        call(inputs)
+    }
+
+    public func callAsFunction(_ input: Tensor) -> Tensor {
+        call([input])
+    }
+
+    public var weights: [Tensor] { layers.flatMap(\.weights) }
+
+    /// Replaces every layer's weights from one list in the order of `weights`; the layers must be
+    /// built (called once, or the model built), since their weight counts depend on it.
+    public func setWeights(_ weights: [Tensor]) throws {
+        let counts = layers.map(\.weights.count)
+        guard counts.reduce(0, +) == weights.count else {
+            throw LayerError("\(name).setWeights: expected \(counts.reduce(0, +)) weights, got \(weights.count)")
+        }
+        var start = 0
+        for (layer, count) in zip(layers, counts) {
+            do {
+                try layer.setWeights(Array(weights[start..<start + count]))
+            } catch let error as LayerError where count == 0 {
+                throw LayerError("\(name).setWeights: \(layer.name) is not built yet (call the model once first): \(error)")
+            }
+            start += count
+        }
+    }
+
+    /// Keras's summary table: each layer's name and type, output shape and parameter count, then
+    /// the totals and their size. `lineLength` is the table's width (Keras's default in Jupyter, 76).
+    public func summary(lineLength: Int = 76) {
+        print(summaryText(lineLength: lineLength), terminator: "")
+    }
+
+    /// What `summary()` prints.
+    public func summaryText(lineLength: Int = 76) -> String {
+        let rows = layers.enumerated().map { index, layer in
+            let shape = builtOutputShapes.map { ModelSummary.shapeText($0[index]) } ?? "?"
+            let built = builtOutputShapes != nil || !layer.weights.isEmpty
+            return ModelSummary.Row(name: layer.name, typeName: String(describing: type(of: layer)), outputShape: shape,
+                                    parameterCount: built ? layer.weights.map(\.scalarCount).reduce(0, +) : nil)
+        }
+        let parameters = weights.map(\.scalarCount).reduce(0, +)
+        return ModelSummary(modelName: name, rows: rows, trainable: .init(parameters: parameters, bytes: 4 * parameters),
+                            nonTrainable: .init(), optimizer: summaryOptimizerCount).text(lineLength: lineLength)
+    }
+
+    /// The optimizer's variables for the summary's last line, once training has built them.
+    var summaryOptimizerCount: ModelSummary.Count? { nil }
+
+    /// `layers` with each layer once, first use first.
+    private static func uniqued(_ layers: [any Layer]) -> [any Layer] {
+        var seen = Set<ObjectIdentifier>()
+        return layers.filter { seen.insert(ObjectIdentifier($0)).inserted }
+    }
+}

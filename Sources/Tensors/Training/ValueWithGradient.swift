@@ -20,28 +20,36 @@ public func valueWithGradient<Model: Layer>(of model: Model, _ body: (Model) thr
 
 /// The value `body(x)` and its gradient with respect to the float32 tensor `x` (same shape as `x`).
 public func valueWithGradient(at x: Tensor, _ body: (Tensor) throws -> Tensor) rethrows -> (value: Tensor, gradient: Tensor) {
-    let (value, gradient, _) = try valueWithGradient(at: x, of: nil as Dense?) { x, _ in try body(x) }
-    return (value, gradient)
+    let (value, gradients, _) = try valueWithGradient(at: [x], of: nil as Dense?) { xs, _ in try body(xs[0]) }
+    return (value, gradients[0])
 }
 
 /// The value `body(x, model)` and its gradients with respect to `x` and to the weights of `model`.
 public func valueWithGradient<Model: Layer>(at x: Tensor, of model: Model, _ body: (Tensor, Model) throws -> Tensor) rethrows
     -> (value: Tensor, gradient: Tensor, gradients: [Tensor]) {
-    let (value, gradient, gradients) = try valueWithGradient(at: x, of: Optional(model)) { x, model in try body(x, model!) }
-    return (value, gradient, gradients)
+    let (value, gradients, weightGradients) = try valueWithGradient(at: [x], of: Optional(model)) { xs, model in try body(xs[0], model!) }
+    return (value, gradients[0], weightGradients)
 }
 
-private func valueWithGradient<Model: Layer>(at x: Tensor, of model: Model?, _ body: (Tensor, Model?) throws -> Tensor) rethrows
-    -> (value: Tensor, gradient: Tensor, gradients: [Tensor]) {
-    guard x.dtype == .float32 else {
+/// The value `body(xs, model)` and its gradients with respect to each of `xs` (e.g. an input and
+/// initial states) and to the weights of `model`.
+public func valueWithGradient<Model: Layer>(at xs: [Tensor], of model: Model, _ body: ([Tensor], Model) throws -> Tensor) rethrows
+    -> (value: Tensor, gradients: [Tensor], weightGradients: [Tensor]) {
+    try valueWithGradient(at: xs, of: Optional(model)) { xs, model in try body(xs, model!) }
+}
+
+private func valueWithGradient<Model: Layer>(at xs: [Tensor], of model: Model?, _ body: ([Tensor], Model?) throws -> Tensor) rethrows
+    -> (value: Tensor, gradients: [Tensor], weightGradients: [Tensor]) {
+    if let x = xs.first(where: { $0.dtype != .float32 }) {
         fatalError("valueWithGradient(at:): x is an \(x.dtype) tensor of shape \(x.shape); gradients exist only with respect to float32 values (ids have none)")
     }
     let tape = Tape()
-    let tracked = tape.record("input", inputs: [], output: x.detached, backward: nil)
+    // Each x becomes a leaf; its padding mask stays, as a layer reads it.
+    let tracked = xs.map { tape.record("input", inputs: [], output: $0.detached.withMask($0.mask), backward: nil) }
     let loss = try Tape.$current.withValue(tape) { try body(tracked, model) }
     let leaves = propagate(loss, on: tape)
-    let gradient = leaves[tracked.tapeReference!.node] ?? Tensor(zeros: x.shape)
-    return (loss.detached, gradient.detached, model.map { weightGradients(of: $0, on: tape) } ?? [])
+    let gradients = zip(xs, tracked).map { x, leaf in (leaves[leaf.tapeReference!.node] ?? Tensor(zeros: x.shape)).detached }
+    return (loss.detached, gradients, model.map { weightGradients(of: $0, on: tape) } ?? [])
 }
 
 /// Runs the backward passes from `loss`, which must hold one value; returns the leaves' gradients.

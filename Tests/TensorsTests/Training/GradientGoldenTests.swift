@@ -30,6 +30,23 @@ final class GradientGoldenTests: XCTestCase {
         try assertGradientsMatch(goldens.section("gradients", "dense_softmax"), Dense(units: 3, activation: .softmax))
     }
 
+    func testSimpleRNNSequenceGradientsMatchKeras() throws {
+        try assertGradientsMatch(goldens.section("gradients", "simple_rnn_seq"), SimpleRNN(units: 4, returnSequences: true))
+    }
+
+    func testLSTMLastOutputGradientsMatchKeras() throws {
+        try assertGradientsMatch(goldens.section("gradients", "lstm_last"), LSTM(units: 4))
+    }
+
+    func testGRULastOutputGradientsMatchKeras() throws {
+        try assertGradientsMatch(goldens.section("gradients", "gru_last"), GRU(units: 4))
+    }
+
+    func testBidirectionalLSTMSequenceGradientsMatchKeras() throws {
+        try assertGradientsMatch(goldens.section("gradients", "bidirectional_lstm_seq"),
+                                 Bidirectional(LSTM(units: 3, returnSequences: true)))
+    }
+
     /// Sets the golden weights, checks output, loss, weight gradients and (for float inputs) the input gradient.
     func assertGradientsMatch(_ golden: [String: Any], _ layer: any Layer,
                                       file: StaticString = #filePath, line: UInt = #line) throws {

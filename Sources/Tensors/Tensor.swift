@@ -30,6 +30,13 @@ public struct Tensor: Sendable, Equatable {
     let storage: Storage
     /// The padding mask a layer attached (Keras's `_keras_mask`); see `SequenceMask`. Set by the layers.
     public internal(set) var mask: SequenceMask? = nil
+    /// Where this tensor was recorded on the active `Tape`, or nil when no gradient flows through it.
+    var tapeReference: TapeReference? = nil
+    /// The pre-activation a `sigmoid` or `softmax` output came from (Keras's `_keras_logits`), which
+    /// the crossentropy losses use instead of the probabilities, as Keras does.
+    var logits: Logits? = nil
+    /// For an Embedding's gradient: the per-occurrence rows it sums (Keras's `IndexedSlices`).
+    var slices: IndexedSlices? = nil
 
     /// A float32 tensor of `shape` filled row-major from `scalars`.
     public init(shape: TensorShape, scalars: [Float]) {
@@ -57,7 +64,8 @@ public struct Tensor: Sendable, Equatable {
         self.storage = storage
     }
 
-    /// Compares shape, element type and values; a padding mask is layer bookkeeping, not a value.
+    /// Compares shape, element type and values; a padding mask, tape records, logits and
+    /// slices are bookkeeping, not values.
     public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
         lhs.shape == rhs.shape && lhs.storage == rhs.storage
     }

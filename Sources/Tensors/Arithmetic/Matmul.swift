@@ -28,7 +28,25 @@ public func matmul(_ lhs: Tensor, _ rhs: Tensor) -> Tensor {
             }
         }
     }
-    return Tensor(shape: shape, scalars: result)
+    return Tensor(shape: shape, scalars: result).recorded("matmul", inputs: [lhs, rhs]) { gradient in
+        matmulGradients(gradient, lhs, rhs)
+    }
+}
+
+/// The gradients of `matmul(lhs, rhs)` given its output's: g · rhsᵀ and lhsᵀ · g, per batch entry
+/// for a batch of matrices, summed over the rows of a 3-D left operand times a shared matrix.
+private func matmulGradients(_ gradient: Tensor, _ lhs: Tensor, _ rhs: Tensor) -> [Tensor?] {
+    let rhsT = rhs.rank == 3 ? rhs.transposed(permutation: 0, 2, 1) : rhs.transposed()
+    let lhsGradient = matmul(gradient, rhsT)
+    let rhsGradient: Tensor
+    switch (lhs.rank, rhs.rank) {
+    case (3, 3):
+        rhsGradient = matmul(lhs.transposed(permutation: 0, 2, 1), gradient)
+    default:
+        let k = lhs.shape[-1], n = gradient.shape[-1]
+        rhsGradient = matmul(lhs.reshaped(to: [-1, k]).transposed(), gradient.reshaped(to: [-1, n]))
+    }
+    return [lhsGradient, rhsGradient]
 }
 
 /// The shape of `matmul(lhs, rhs)`, or why the shapes cannot be multiplied.

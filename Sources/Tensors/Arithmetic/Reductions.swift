@@ -15,7 +15,11 @@ extension Tensor {
 
     /// The sums along `axes`.
     public func sum(alongAxes axes: [Int], keepingDimensions: Bool = false) -> Tensor {
-        reduced(alongAxes: axes, keepingDimensions: keepingDimensions, name: "sum", initial: 0) { $0 + Double($1) }
+        let sums = reduced(alongAxes: axes, keepingDimensions: keepingDimensions, name: "sum", initial: 0) { $0 + Double($1) }
+        let shape = self.shape
+        return sums.recorded("sum", inputs: [self]) { gradient in
+            [gradient.reshaped(to: Tensor.keptShape(of: shape, reducing: axes)).broadcast(to: shape)]
+        }
     }
 
     /// The mean of all values, as a scalar tensor.
@@ -47,8 +51,17 @@ extension Tensor {
 
     /// The largest values along `axes`.
     public func max(alongAxes axes: [Int], keepingDimensions: Bool = false) -> Tensor {
-        reduced(alongAxes: axes, keepingDimensions: keepingDimensions, name: "max", initial: -.infinity) { largest, value in
+        let maxima = reduced(alongAxes: axes, keepingDimensions: keepingDimensions, name: "max", initial: -.infinity) { largest, value in
             largest.isNaN || largest >= Double(value) ? largest : Double(value)
+        }
+        return maxima.recorded("max", inputs: [self]) { gradient in
+            // TensorFlow's: the gradient is shared equally by the values equal to the maximum.
+            let kept = Tensor.keptShape(of: self.shape, reducing: axes)
+            let largest = maxima.reshaped(to: kept).broadcast(to: self.shape).scalars
+            let isLargest = Tensor(shape: self.shape, scalars: zip(self.scalars, largest).map { $0 == $1 ? 1 : 0 })
+            let ties = isLargest.reduced(alongAxes: axes, keepingDimensions: true, name: "max", initial: 0) { $0 + Double($1) }
+            let share = gradient.reshaped(to: kept).combiningScalars(with: ties) { $0 / $1 }
+            return [share.broadcast(to: self.shape).combiningScalars(with: isLargest) { $0 * $1 }]
         }
     }
 
@@ -73,6 +86,21 @@ extension Tensor {
         var dimensions = shape.dimensions
         dimensions.remove(at: axis)
         return Tensor(shape: TensorShape(dimensions), integers: positions)
+            .recordedWithoutGradient("argmax", input: self, reason: "it returns positions, which do not change smoothly")
+    }
+
+    /// `shape` with the `axes` reduced to 1; axes as given to a reduction (may be negative).
+    static func keptShape(of shape: TensorShape, reducing axes: [Int]) -> TensorShape {
+        var kept = shape.dimensions
+        for axis in axes { kept[axis < 0 ? axis + shape.rank : axis] = 1 }
+        return TensorShape(kept)
+    }
+
+    /// This tensor repeated along its axes of size 1 to `shape` (numpy's `broadcast_to`), off the tape.
+    func broadcast(to shape: TensorShape) -> Tensor {
+        guard self.shape != shape else { return self }
+        let values = scalars
+        return Tensor(shape: shape, scalars: Broadcasting.offsets(from: self.shape, to: shape).map { values[$0] })
     }
 
     /// Folds every value into the accumulator of its output position with `combine`.

@@ -10,8 +10,9 @@ public final class Dense: Layer {
 
     /// The number of input features, fixed by the first call (or by `setWeights`).
     public private(set) var inputDim: Int?
-    private var kernel: [Float] = []
-    private var bias: [Float] = []
+    /// (inputDim, units) and (units,) row-major.
+    var kernel: [Float] = []
+    var bias: [Float] = []
 
     public init(units: Int, activation: Activation = .linear, useBias: Bool = true, name: String? = nil) {
         precondition(units > 0, "Dense: units must be positive, got \(units)")
@@ -54,6 +55,23 @@ public final class Dense: Layer {
     public func callAsFunction(_ input: Tensor) -> Tensor {
         trapOnError { try validateInput(input.shape) }
         build(inputDim: input.shape[-1])
+        let outputShape = TensorShape(input.shape.dimensions.dropLast() + [units])
+        var output = affine(input)
+        let tape = Tape.current
+        guard tape != nil || activation == .sigmoid || activation == .softmax else {
+            activate(&output)
+            return Tensor(shape: outputShape, scalars: output).withMask(input.mask)
+        }
+        // Keras's sigmoid and softmax outputs keep their logits, and training needs them: the affine
+        // map and the activation become two tensors, the first recorded with its backward pass.
+        var logits = Tensor(shape: outputShape, scalars: output)
+        if let tape { logits = recordAffine(logits, input: input, on: tape) }
+        activate(&output)
+        return Tensor(shape: outputShape, scalars: output).recordedActivation(activation, input: logits).withMask(input.mask)
+    }
+
+    /// x · kernel + bias over the last axis of `input`, row-major (rows, units).
+    private func affine(_ input: Tensor) -> [Float] {
         let rows = input.scalarCount / input.shape[-1]
         let features = input.shape[-1]
         var output = [Float](repeating: 0, count: rows * units)
@@ -65,15 +83,22 @@ public final class Dense: Layer {
                     }
                     multiplyMatrices(m: rows, n: units, k: features, x.baseAddress!, lda: features,
                                      w.baseAddress!, ldb: units, into: y.baseAddress!, ldc: units, beta: useBias ? 1 : 0)
-                    if activation.isElementwise {
-                        activation.applyFast(y.baseAddress!, count: rows * units)
-                    } else {
-                        activation.normalizeRows(y.baseAddress!, rows: rows, length: units)
-                    }
                 }
             }
         }
-        return Tensor(shape: TensorShape(input.shape.dimensions.dropLast() + [units]), scalars: output).withMask(input.mask)
+        return output
+    }
+
+    /// Applies the activation in place to rows of `units` values.
+    private func activate(_ values: inout [Float]) {
+        let units = units
+        values.withUnsafeMutableBufferPointer { y in
+            if activation.isElementwise {
+                activation.applyFast(y.baseAddress!, count: y.count)
+            } else {
+                activation.normalizeRows(y.baseAddress!, rows: y.count / units, length: units)
+            }
+        }
     }
 
     /// Checks that `shape` has a feature axis matching the built kernel.

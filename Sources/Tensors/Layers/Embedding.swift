@@ -69,7 +69,8 @@ public final class Embedding: Layer {
             }
             initialized = ids.count * width
         }
-        let result = Tensor(shape: TensorShape(input.shape.dimensions + [width]), scalars: output)
+        var result = Tensor(shape: TensorShape(input.shape.dimensions + [width]), scalars: output)
+        if let tape = Tape.current { result = recordLookup(result, ids: ids, on: tape) }
         guard maskZero else { return result }
         return result.withMask(SequenceMask(batchSize: input.shape[0], timesteps: input.shape[1], isReal: ids.map { $0 != 0 }))
     }

@@ -18,6 +18,15 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     /// Wrong input (a shape the layer cannot take, an id outside the vocabulary) stops the program
     /// with a `LayerError` message naming the layer and the shapes, as Keras raises.
     func callAsFunction(_ input: Tensor) -> Tensor
+
+    /// The layers that hold `weights` themselves, in order: `[self]` for a layer with its own
+    /// weights, the wrapped layers for a wrapper (`Bidirectional`). Gradients and optimizer state
+    /// are kept per holder, so `weights` of a container is its holders' weights concatenated.
+    var weightHolders: [any Layer] { get }
+}
+
+extension Layer {
+    public var weightHolders: [any Layer] { [self] }
 }
 
 /// A description of what went wrong using a layer, written for the person who wrote the call.

@@ -10,7 +10,22 @@ extension Tensor {
         if isInteger {
             self.init(shape: newShape, storage: .int(Tensor.interleave(tensors.map { $0.integers! }, runs: runs, outer: outer)))
         } else {
-            self.init(shape: newShape, storage: .float(Tensor.interleave(tensors.map(\.scalars), runs: runs, outer: outer)))
+            let joined = Tensor(shape: newShape, storage: .float(Tensor.interleave(tensors.map(\.scalars), runs: runs, outer: outer)))
+            self = joined.recorded("concatenate", inputs: tensors) { gradient in
+                // Each part's gradient is its run of every outer block.
+                let incoming = gradient.scalars
+                var offset = 0
+                return zip(tensors, runs).map { part, run in
+                    var values: [Float] = []
+                    values.reserveCapacity(part.scalarCount)
+                    let width = runs.reduce(0, +)
+                    for block in 0..<outer {
+                        values += incoming[(block * width + offset)..<(block * width + offset + run)]
+                    }
+                    offset += run
+                    return Tensor(shape: part.shape, scalars: values)
+                }
+            }
         }
     }
 

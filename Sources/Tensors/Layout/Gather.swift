@@ -12,7 +12,17 @@ extension Tensor {
         for block in 0..<outer {
             for index in picked { starts.append((block * count + Int(index)) * inner) }
         }
+        let shape = self.shape
         return Tensor(shape: newShape, storage: storage.gatheringBlocks(startingAt: starts, length: inner))
+            .recorded("gather", inputs: [self]) { gradient in
+                // Each gathered block's gradient adds onto the block it came from (repeats add up).
+                var values = [Float](repeating: 0, count: shape.scalarCount)
+                let incoming = gradient.scalars
+                for (block, start) in starts.enumerated() {
+                    for j in 0..<inner { values[start + j] += incoming[block * inner + j] }
+                }
+                return [Tensor(shape: shape, scalars: values)]
+            }
     }
 
     /// The shape of the gather and the normalized axis, after checking every index is in range.

@@ -3,7 +3,10 @@ extension Tensor {
     /// makes the element count match" (as in numpy and Keras).
     public func reshaped(to dimensions: [Int]) -> Tensor {
         let newShape = Tensor.reshapedShape(of: shape, to: dimensions).orTrap()
-        return Tensor(shape: newShape, storage: storage)
+        let shape = self.shape
+        return Tensor(shape: newShape, storage: storage).recorded("reshape", inputs: [self]) { gradient in
+            [gradient.reshaped(to: shape)]
+        }
     }
 
     /// The same values in `newShape`, which must hold as many values.

@@ -11,5 +11,6 @@ extension Tensor {
             for slice in (0..<count).reversed() { starts.append((block * count + slice) * inner) }
         }
         return Tensor(shape: shape, storage: storage.gatheringBlocks(startingAt: starts, length: inner))
+            .recorded("reverse", inputs: [self]) { gradient in [gradient.reversed(alongAxis: axis)] }
     }
 }

@@ -4,7 +4,13 @@ extension Tensor {
     public subscript(index: Int) -> Tensor {
         let (position, newShape) = Tensor.leadingSlice(of: shape, at: index).orTrap()
         let length = newShape.scalarCount
+        let shape = self.shape
         return Tensor(shape: newShape, storage: storage.gatheringBlocks(startingAt: [position * length], length: length))
+            .recorded("subscript", inputs: [self]) { gradient in
+                var values = [Float](repeating: 0, count: shape.scalarCount)
+                values.replaceSubrange((position * length)..<((position + 1) * length), with: gradient.scalars)
+                return [Tensor(shape: shape, scalars: values)]
+            }
     }
 
     /// The position along the first axis and the shape of the slice `t[index]`.

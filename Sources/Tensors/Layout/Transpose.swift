@@ -11,6 +11,11 @@ extension Tensor {
         let sourceStrides = rowMajorStrides(shape.dimensions)
         let starts = stridedOffsets(dimensions: newShape.dimensions, strides: permutation.map { sourceStrides[$0] })
         return Tensor(shape: newShape, storage: storage.gatheringBlocks(startingAt: starts, length: 1))
+            .recorded("transpose", inputs: [self]) { gradient in
+                var inverse = permutation
+                for (axis, source) in permutation.enumerated() { inverse[source] = axis }
+                return [gradient.transposed(permutation: inverse)]
+            }
     }
 
     /// The tensor with its axes in reverse order; for a matrix, rows become columns.

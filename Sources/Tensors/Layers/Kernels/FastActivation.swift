@@ -17,6 +17,23 @@ extension Activation {
         }
     }
 
+    /// Whether the derivative follows from the output alone (`derivativeFromOutput`), so the
+    /// recurrent layers' backward pass needs no pre-activations: the activations the C kernels have.
+    var derivesFromOutput: Bool { kernelKind != nil }
+
+    /// The derivative at the input whose output is `y`, for an activation that `derivesFromOutput`.
+    @inline(__always)
+    func derivativeFromOutput(_ y: Float) -> Float {
+        switch self {
+        case .linear: return 1
+        case .tanh: return 1 - y * y
+        case .sigmoid: return y * (1 - y)
+        case .relu: return y > 0 ? 1 : 0
+        case .hardSigmoid: return y > 0 && y < 1 ? 1 / 6 : 0
+        default: fatalError("\(rawValue): the derivative needs the input")
+        }
+    }
+
     /// The activation as the C kernels name it, or nil when they do not have it.
     var kernelKind: folio_activation? {
         switch self {

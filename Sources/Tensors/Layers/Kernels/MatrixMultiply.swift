@@ -66,3 +66,18 @@ func blockLength(long: Int, short: Int, k: Int) -> Int {
     while length * 2 <= longest { length *= 2 }
     return length
 }
+
+/// C = op(A) · op(B) + beta · C, where op transposes when asked: op(A) is (m, k), op(B) is (k, n).
+/// The backward passes' products (gradients times transposed weights, weight gradients over all
+/// timesteps), in one `cblas_sgemm` call each.
+func multiplyMatrices(
+    m: Int, n: Int, k: Int,
+    _ a: UnsafePointer<Float>, lda: Int, transposingA: Bool,
+    _ b: UnsafePointer<Float>, ldb: Int, transposingB: Bool,
+    into c: UnsafeMutablePointer<Float>, ldc: Int,
+    beta: Float
+) {
+    guard m > 0, n > 0 else { return }
+    cblas_sgemm(CblasRowMajor, transposingA ? CblasTrans : CblasNoTrans, transposingB ? CblasTrans : CblasNoTrans,
+                Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+}

@@ -42,6 +42,8 @@ public final class Bidirectional: Layer {
 
     public var weights: [Tensor] { forwardLayer.weights + backwardLayer.weights }
 
+    public var weightHolders: [any Layer] { [forwardLayer, backwardLayer] }
+
     public func setWeights(_ weights: [Tensor]) throws {
         let half = weights.count / 2
         guard weights.count % 2 == 0, half > 0 else {
@@ -81,12 +83,27 @@ public final class Bidirectional: Layer {
         let half = (initialState?.count ?? 0) / 2
         let forward = forwardLayer.callWithState(input, initialState: initialState.map { Array($0[..<half]) })
         let backward = backwardLayer.callWithState(input, initialState: initialState.map { Array($0[half...]) })
+        if Tape.current != nil { return recordedMerge(forward, backward, mask: input.mask) }
         var backwardOutput = backward.output.scalars
         if returnSequences {
             backwardOutput = Self.reversingTime(backwardOutput, shape: backward.output.shape)
         }
         let merged = merge(forward.output.scalars, backwardOutput, shape: forward.output.shape)
         return (merged.withMask(returnSequences ? input.mask : nil), forward.states + backward.states)
+    }
+
+    /// The same merge from differentiable tensor operations, so gradients reach both halves.
+    private func recordedMerge(_ forward: (output: Tensor, states: [Tensor]), _ backward: (output: Tensor, states: [Tensor]),
+                               mask: SequenceMask?) -> (output: Tensor, states: [Tensor]) {
+        let backwardOutput = returnSequences ? backward.output.reversed(alongAxis: 1) : backward.output
+        let merged: Tensor
+        switch mergeMode {
+        case .concat: merged = Tensor(concatenating: [forward.output, backwardOutput], alongAxis: -1)
+        case .sum: merged = forward.output + backwardOutput
+        case .ave: merged = (forward.output + backwardOutput) / 2
+        case .mul: merged = forward.output * backwardOutput
+        }
+        return (merged.withMask(returnSequences ? mask : nil), forward.states + backward.states)
     }
 
     private func merge(_ forward: [Float], _ backward: [Float], shape: TensorShape) -> Tensor {

@@ -30,9 +30,9 @@ struct GRUCell: RecurrentCell {
         if let bias = step.bias { inner.fillRows(with: bias + 3 * units, rows: 3 * units, columns: step.batchSize) }
         step.multiplyRecurrentKernel(gateRows: 0..<(3 * units), into: inner, beta: step.bias == nil ? 0 : 1)
         for j in 0..<(2 * block) { x[j] += inner[j] }
-        recurrentActivation.applyFast(x, count: 2 * block)  // z, r
+        step.activate(recurrentActivation, x, count: 2 * block)  // z, r
         for j in 0..<block { x[2 * block + j] += x[block + j] * inner[2 * block + j] }
-        activation.applyFast(x + 2 * block, count: block)  // hh
+        step.activate(activation, x + 2 * block, count: block)  // hh
         blend(step)
     }
 
@@ -40,12 +40,12 @@ struct GRUCell: RecurrentCell {
         let block = units * step.batchSize, x = step.projection
         // z and r pre-activations: add U_zr · h_prev onto the first two blocks of the projection.
         step.multiplyRecurrentKernel(gateRows: 0..<(2 * units))
-        recurrentActivation.applyFast(x, count: 2 * block)  // z, r
+        step.activate(recurrentActivation, x, count: 2 * block)  // z, r
         let resetState = step.scratch
         for j in 0..<block { resetState[j] = x[block + j] * step.previous[j] }
         // Candidate pre-activation: add U_h · (r · h_prev) onto the third block.
         step.multiplyRecurrentKernel(gateRows: (2 * units)..<(3 * units), by: resetState)
-        activation.applyFast(x + 2 * block, count: block)  // hh
+        step.activate(activation, x + 2 * block, count: block)  // hh
         blend(step)
     }
 

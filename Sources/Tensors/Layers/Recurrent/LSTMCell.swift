@@ -21,9 +21,9 @@ struct LSTMCell: RecurrentCell {
     func step(_ step: RecurrentStep) {
         step.multiplyRecurrentKernel(gateRows: 0..<(4 * units))
         let block = units * step.batchSize, z = step.projection
-        recurrentActivation.applyFast(z, count: 2 * block)  // i, f
-        activation.applyFast(z + 2 * block, count: block)  // candidate
-        recurrentActivation.applyFast(z + 3 * block, count: block)  // o
+        step.activate(recurrentActivation, z, count: 2 * block)  // i, f
+        step.activate(activation, z + 2 * block, count: block)  // candidate
+        step.activate(recurrentActivation, z + 3 * block, count: block)  // o
         let cPrevious = step.previous + block, c = step.next + block, h = step.next
         if let kind = activation.kernelKind {
             folio_lstm_update(z, z + block, z + 2 * block, z + 3 * block, cPrevious, c, h, block, kind)

@@ -23,6 +23,32 @@ protocol RecurrentCell: Sendable {
 
     /// Advances every sequence of the batch by one timestep.
     func step(_ step: RecurrentStep)
+
+    /// The unit rows of the scratch space that the backward pass needs from each step, or nil.
+    var tracedScratchRows: Range<Int>? { get }
+    /// Whether the recurrent product's gradient differs from the input projection's (GRU with
+    /// `resetAfter`, whose reset gate multiplies the recurrent product).
+    var hasSeparateRecurrentGradient: Bool { get }
+
+    /// One timestep backwards for the whole batch: the gradients of the step's pre-activations and
+    /// of the states before it. See `RecurrentBackwardStep`.
+    func backwardStep(_ step: RecurrentBackwardStep)
+
+    /// Adds the recurrent kernel's gradient (units, gateCount · units), Keras's layout, from a trace.
+    func addRecurrentKernelGradient(_ trace: RecurrentTrace, into gradient: UnsafeMutablePointer<Float>)
+}
+
+extension RecurrentCell {
+    var tracedScratchRows: Range<Int>? { nil }
+    var hasSeparateRecurrentGradient: Bool { false }
+
+    /// h_{t−1} (units, timesteps · rows) times the pre-activation gradients, transposed: one GEMM.
+    func addRecurrentKernelGradient(_ trace: RecurrentTrace, into gradient: UnsafeMutablePointer<Float>) {
+        let width = gateCount * units
+        multiplyMatrices(m: units, n: width, k: trace.stride, trace.hHistory, lda: trace.stride + trace.rows, transposingA: false,
+                         trace.recurrentGateGradients ?? trace.gateGradients, ldb: trace.stride, transposingB: true,
+                         into: gradient, ldc: width, beta: 1)
+    }
 }
 
 /// The buffers of one timestep, owned by the running `TimeLoop`; every matrix is unit-major
@@ -46,6 +72,19 @@ struct RecurrentStep {
     let bias: UnsafePointer<Float>?
     /// (scratchWidth, batchSize) of scratch space.
     let scratch: UnsafeMutablePointer<Float>
+    /// Where to keep the pre-activations that `Activation.derivesFromOutput` says the backward pass
+    /// needs (same layout as `projection`), or nil when not recording.
+    var preActivations: UnsafeMutablePointer<Float>? = nil
+
+    /// Applies `activation` in place to `count` values of the projection starting at `values`,
+    /// keeping their pre-activations first when recording needs them.
+    @inline(__always)
+    func activate(_ activation: Activation, _ values: UnsafeMutablePointer<Float>, count: Int) {
+        if let preActivations, !activation.derivesFromOutput {
+            (preActivations + (values - projection)).update(from: values, count: count)
+        }
+        activation.applyFast(values, count: count)
+    }
 
     /// output = recurrentKernel[gateRows] · state + beta · output, a (gateRows.count, batchSize) product:
     /// by default the previous h added onto the same rows of the projection.

@@ -30,9 +30,9 @@ public class RecurrentLayer: Layer {
     /// The number of input features, fixed by the first call (or by `setWeights`).
     public private(set) var inputDim: Int?
     /// (gates · units, inputDim) and (gates · units, units): the kernels transposed, as `TimeLoop` multiplies them.
-    private var transposedKernel: [Float] = []
-    private var transposedRecurrentKernel: [Float] = []
-    private var bias: [Float] = []
+    private(set) var transposedKernel: [Float] = []
+    private(set) var transposedRecurrentKernel: [Float] = []
+    private(set) var bias: [Float] = []
 
     init(cell: any RecurrentCell, returnSequences: Bool, returnState: Bool, goBackwards: Bool, name: String?) {
         precondition(cell.units > 0, "\(cell.kindName): units must be positive, got \(cell.units)")
@@ -115,7 +115,7 @@ public class RecurrentLayer: Layer {
     /// the final states of an encoder.
     public func callAsFunction(_ input: Tensor, initialState: [Tensor]?) -> Tensor {
         trapOnError { try validatePlainCall() }
-        return run(input, initialState: initialState).output
+        return callWithState(input, initialState: initialState).output
     }
 
     /// Refuses `layer(x)` on a layer made with `returnState: true`, which has several results.
@@ -131,7 +131,8 @@ public class RecurrentLayer: Layer {
     /// masked input they are the states after the last real step of each sequence. `initialState`
     /// is as for `callAsFunction(_:initialState:)`.
     public func callWithState(_ input: Tensor, initialState: [Tensor]? = nil) -> (output: Tensor, states: [Tensor]) {
-        run(input, initialState: initialState)
+        if let tape = Tape.current { return recordedRun(input, initialState: initialState, on: tape) }
+        return run(input, initialState: initialState).output
     }
 
     /// Checks that `shape` is (batch, timesteps, features) matching the built kernel and `mask`.
@@ -163,14 +164,16 @@ public class RecurrentLayer: Layer {
         }
     }
 
-    private func run(_ input: Tensor, initialState: [Tensor]?) -> (output: Tensor, states: [Tensor]) {
+    /// The results of one call, and when `recording`, the trace of each slice of the batch for the
+    /// backward pass.
+    func run(_ input: Tensor, initialState: [Tensor]?, recording: Bool = false)
+        -> (output: (output: Tensor, states: [Tensor]), partition: BatchPartition, traces: [RecurrentTrace]) {
         let mask = input.mask
         trapOnError { try validateInput(input.shape, mask: mask) }
         let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
         if let initialState { trapOnError { try validateInitialState(initialState, batchSize: batchSize) } }
         build(inputDim: features)
         let u = units
-        let timestep: (Int) -> Int = goBackwards ? { timesteps - 1 - $0 } : { $0 }
 
         // What the slices write, each to its own rows: the final states (stateCount, batchSize, units)
         // and the last outputs (batchSize, units) in one buffer, the sequence (batchSize, timesteps, units).
@@ -180,13 +183,13 @@ public class RecurrentLayer: Layer {
         let partition = BatchPartition(batchSize: batchSize, work: timesteps * batchSize * cell.gateCount * u * u,
                                        threads: BLASThreads.count)
 
+        let traces = recording ? partition.slices.map { RecurrentTrace(cell: cell, rows: $0.count, timesteps: timesteps, features: features) } : []
         let initialStates = initialState?.flatMap(\.scalars) ?? []
         let inputs = [input.scalars, transposedKernel, transposedRecurrentKernel, bias, initialStates]
         results.withUnsafeMutableBufferPointer { results in sequence.withUnsafeMutableBufferPointer { sequence in
             withUnsafeBuffers(inputs[...]) { buffers in
-                let loop = TimeLoop(
-                    cell: cell, batchSize: batchSize, timesteps: timesteps, features: features,
-                    timestep: timestep, mask: mask, zeroOutputForMask: zeroOutputForMask,
+                let loop = timeLoop(
+                    batchSize: batchSize, timesteps: timesteps, features: features, mask: mask,
                     input: buffers[0].baseAddress!, kernel: buffers[1].baseAddress!,
                     recurrentKernel: buffers[2].baseAddress!, bias: useBias ? buffers[3].baseAddress! : nil,
                     initialStates: initialState == nil ? nil : buffers[4].baseAddress!,
@@ -195,11 +198,11 @@ public class RecurrentLayer: Layer {
                 if partition.isParallel {
                     BLASThreads.withSingleThreadedBLAS {
                         DispatchQueue.concurrentPerform(iterations: partition.slices.count) { part in
-                            loop.run(rows: partition.slices[part])
+                            loop.run(rows: partition.slices[part], trace: recording ? traces[part] : nil)
                         }
                     }
                 } else {
-                    loop.run(rows: 0..<batchSize)
+                    loop.run(rows: 0..<batchSize, trace: traces.first)
                 }
             }
         } }
@@ -210,12 +213,25 @@ public class RecurrentLayer: Layer {
         let output = returnSequences
             ? Tensor(shape: [batchSize, timesteps, u], scalars: sequence).withMask(mask)
             : Tensor(shape: [batchSize, u], scalars: Array(results[stateCount..<(stateCount + outputCount)]))
-        return (output, states)
+        return ((output, states), partition, traces)
+    }
+
+    /// The loop over one call's buffers; `kernel`, `recurrentKernel` and `bias` as `TimeLoop` takes them.
+    func timeLoop(batchSize: Int, timesteps: Int, features: Int, mask: SequenceMask?, input: UnsafePointer<Float>,
+                  kernel: UnsafePointer<Float>, recurrentKernel: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+                  initialStates: UnsafePointer<Float>?, finalStates: UnsafeMutablePointer<Float>,
+                  lastOutputs: UnsafeMutablePointer<Float>, sequence: UnsafeMutablePointer<Float>?) -> TimeLoop {
+        let timestep: (Int) -> Int = goBackwards ? { timesteps - 1 - $0 } : { $0 }
+        return TimeLoop(
+            cell: cell, batchSize: batchSize, timesteps: timesteps, features: features,
+            timestep: timestep, mask: mask, zeroOutputForMask: zeroOutputForMask,
+            input: input, kernel: kernel, recurrentKernel: recurrentKernel, bias: bias,
+            initialStates: initialStates, finalStates: finalStates, lastOutputs: lastOutputs, sequence: sequence)
     }
 }
 
 /// Calls `body` with the contents of every array, in order; the pointers are valid during the call.
-private func withUnsafeBuffers<Result>(_ arrays: ArraySlice<[Float]>, collected: [UnsafeBufferPointer<Float>] = [],
+func withUnsafeBuffers<Result>(_ arrays: ArraySlice<[Float]>, collected: [UnsafeBufferPointer<Float>] = [],
                                        _ body: ([UnsafeBufferPointer<Float>]) -> Result) -> Result {
     guard let first = arrays.first else { return body(collected) }
     return first.withUnsafeBufferPointer { withUnsafeBuffers(arrays.dropFirst(), collected: collected + [$0], body) }

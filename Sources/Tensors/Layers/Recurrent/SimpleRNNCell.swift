@@ -15,7 +15,7 @@ struct SimpleRNNCell: RecurrentCell {
     func step(_ step: RecurrentStep) {
         step.multiplyRecurrentKernel(gateRows: 0..<units)
         let count = units * step.batchSize
-        activation.applyFast(step.projection, count: count)
+        step.activate(activation, step.projection, count: count)
         step.next.update(from: step.projection, count: count)
     }
 }

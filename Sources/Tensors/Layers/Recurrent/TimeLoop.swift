@@ -36,17 +36,17 @@ struct TimeLoop: @unchecked Sendable {
     /// (batchSize, timesteps, units) for a layer that returns sequences, else nil.
     let sequence: UnsafeMutablePointer<Float>?
 
-    /// Runs every timestep for the sequences `rows`.
+    /// Runs every timestep for the sequences `rows`, keeping in `trace` what the backward pass needs.
     ///
     /// Outputs follow Keras's masking: a masked step repeats the previous step's output (zeros
     /// before the first real step, whatever the initial state), or outputs zeros with
     /// `zeroOutputForMask`, while the states carry over unchanged.
-    func run(rows: Range<Int>) {
+    func run(rows: Range<Int>, trace: RecurrentTrace? = nil) {
         let u = cell.units, width = cell.gateCount * u, count = rows.count
         let stateSize = cell.stateCount * u * count
-        // Two state blocks, current and next, swapped every step.
-        let states = CacheAlignedBuffer.allocate(count: 2 * stateSize)
-        defer { CacheAlignedBuffer.deallocate(states) }
+        // Two state blocks, current and next, swapped every step; or the trace's history.
+        let states = trace?.states ?? CacheAlignedBuffer.allocate(count: 2 * stateSize)
+        defer { if trace == nil { CacheAlignedBuffer.deallocate(states) } }
         states.initialize(repeating: 0, count: 2 * stateSize)
         if let initialStates {
             for state in 0..<cell.stateCount {
@@ -62,17 +62,33 @@ struct TimeLoop: @unchecked Sendable {
         outputs.initialize(repeating: 0, count: u * count)
         let scratch = CacheAlignedBuffer.allocate(count: cell.scratchWidth * count)
         defer { CacheAlignedBuffer.deallocate(scratch) }
-        let projection = CacheAlignedBuffer.allocate(count: width * count)
-        defer { CacheAlignedBuffer.deallocate(projection) }
-        let stepInput = CacheAlignedBuffer.allocate(count: features * count)
-        defer { CacheAlignedBuffer.deallocate(stepInput) }
+        let ownProjection = trace == nil ? CacheAlignedBuffer.allocate(count: width * count) : nil
+        defer { ownProjection.map(CacheAlignedBuffer.deallocate) }
+        let ownStepInput = trace == nil ? CacheAlignedBuffer.allocate(count: features * count) : nil
+        defer { ownStepInput.map(CacheAlignedBuffer.deallocate) }
+        if let trace {
+            for j in 0..<u { (trace.hHistory + j * (trace.stride + count)).update(from: states + j * count, count: count) }
+        }
 
         for s in 0..<timesteps {
-            let previous = states + (s % 2) * stateSize, next = states + ((s + 1) % 2) * stateSize
-            project(step: s, rows: rows, through: stepInput, into: projection)
-            cell.step(RecurrentStep(
+            let previous: UnsafeMutablePointer<Float>, next: UnsafeMutablePointer<Float>
+            let projection: UnsafeMutablePointer<Float>
+            if let trace {
+                previous = trace.states(before: s)
+                next = trace.states(before: s + 1)
+                projection = trace.gates(at: s)
+                project(step: s, rows: rows, through: trace.inputs + s * count, leadingDimension: trace.stride, into: projection)
+            } else {
+                previous = states + (s % 2) * stateSize
+                next = states + ((s + 1) % 2) * stateSize
+                projection = ownProjection!
+                project(step: s, rows: rows, through: ownStepInput!, leadingDimension: count, into: projection)
+            }
+            var step = RecurrentStep(
                 units: u, batchSize: count, projection: projection,
-                previous: previous, next: next, recurrentKernel: recurrentKernel, bias: bias, scratch: scratch))
+                previous: previous, next: next, recurrentKernel: recurrentKernel, bias: bias, scratch: scratch)
+            step.preActivations = trace?.preActivations(at: s)
+            cell.step(step)
             for (local, row) in rows.enumerated() {
                 var output = next
                 if let mask {
@@ -88,9 +104,10 @@ struct TimeLoop: @unchecked Sendable {
                     storeColumn(local, of: output, count: count, into: sequence + (row * timesteps + s) * u)
                 }
             }
+            if let trace { record(step: s, next: next, scratch: scratch, into: trace) }
         }
 
-        let final = states + (timesteps % 2) * stateSize
+        let final = trace?.states(before: timesteps) ?? states + (timesteps % 2) * stateSize
         for (local, row) in rows.enumerated() {
             for state in 0..<cell.stateCount {
                 storeColumn(local, of: final + state * u * count, count: count,
@@ -110,17 +127,31 @@ struct TimeLoop: @unchecked Sendable {
         for j in 0..<cell.units { destination[j] = block[j * count + column] }
     }
 
-    /// kernelᵀ · xᵀ + input bias of processing step `step` for the sequences `rows`, (width, rows.count).
-    private func project(step: Int, rows: Range<Int>, through stepInput: UnsafeMutablePointer<Float>,
+    /// kernelᵀ · xᵀ + input bias of processing step `step` for the sequences `rows`, (width, rows.count);
+    /// xᵀ goes through `stepInput`, whose rows are `leadingDimension` apart.
+    private func project(step: Int, rows: Range<Int>, through stepInput: UnsafeMutablePointer<Float>, leadingDimension: Int,
                          into projection: UnsafeMutablePointer<Float>) {
         let width = cell.gateCount * cell.units, count = rows.count
         // xᵀ: row b of x at this timestep is input[b, t].
         for (local, row) in rows.enumerated() {
             let x = input + (row * timesteps + timestep(step)) * features
-            for feature in 0..<features { stepInput[feature * count + local] = x[feature] }
+            for feature in 0..<features { stepInput[feature * leadingDimension + local] = x[feature] }
         }
         if let bias { projection.fillRows(with: bias, rows: width, columns: count) }
         multiplyMatrices(m: width, n: count, k: features, kernel, lda: features,
-                         stepInput, ldb: count, into: projection, ldc: count, beta: bias == nil ? 0 : 1)
+                         stepInput, ldb: leadingDimension, into: projection, ldc: count, beta: bias == nil ? 0 : 1)
+    }
+
+    /// Copies step `step`'s h (and the scratch rows the cell asks for) into the trace's all-timestep matrices.
+    private func record(step: Int, next: UnsafePointer<Float>, scratch: UnsafePointer<Float>, into trace: RecurrentTrace) {
+        let count = trace.rows, u = cell.units
+        for j in 0..<u {
+            (trace.hHistory + j * (trace.stride + count) + (step + 1) * count).update(from: next + j * count, count: count)
+        }
+        if let rows = cell.tracedScratchRows, let history = trace.scratchHistory {
+            for j in 0..<u {
+                (history + j * trace.stride + step * count).update(from: scratch + (rows.lowerBound + j) * count, count: count)
+            }
+        }
     }
 }

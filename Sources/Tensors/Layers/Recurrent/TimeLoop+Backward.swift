@@ -1,0 +1,127 @@
+extension TimeLoop {
+    /// The gradients reaching one call's results, batch-major as the call returned them (nil: none).
+    struct ResultGradients {
+        /// (batchSize, timesteps, units) for a layer that returns sequences.
+        let sequence: UnsafePointer<Float>?
+        /// (batchSize, units): the last output.
+        let lastOutput: UnsafePointer<Float>?
+        /// (stateCount, batchSize, units).
+        let finalStates: UnsafePointer<Float>?
+    }
+
+    /// Where one slice's backward pass writes: its rows of the input's and initial states' gradients
+    /// (batch-major, like the call's arguments), and its own weight gradients in Keras's layouts.
+    struct ArgumentGradients {
+        /// (batchSize, timesteps, features), or nil when the input needs no gradient.
+        let input: UnsafeMutablePointer<Float>?
+        /// (stateCount, batchSize, units).
+        let initialStates: UnsafeMutablePointer<Float>
+        /// (features, gateCount · units), zeroed: the kernel's.
+        let kernel: UnsafeMutablePointer<Float>
+        /// (units, gateCount · units), zeroed.
+        let recurrentKernel: UnsafeMutablePointer<Float>
+        /// The bias's (gateCount · units, or twice that for GRU with `resetAfter`), zeroed, or nil without a bias.
+        let bias: UnsafeMutablePointer<Float>?
+    }
+
+    /// Backpropagation through time over the sequences `rows`, from their `trace`.
+    ///
+    /// Per step, from last to first: the gradient reaching h (the next step's, the step's output's,
+    /// and a masked step's repeated output's), one cell backward step and one GEMM through the
+    /// recurrent kernel; a masked step passes the states' gradient straight through and gives its
+    /// gates nothing. Then each weight gradient and the input's are one GEMM over all timesteps.
+    func backward(rows: Range<Int>, trace: RecurrentTrace, results: ResultGradients, into arguments: ArgumentGradients) {
+        let u = cell.units, n = rows.count, width = cell.gateCount * u
+        let stateSize = cell.stateCount * u * n
+        let buffers = CacheAlignedBuffer.allocate(count: 2 * stateSize + 3 * u * n)
+        defer { CacheAlignedBuffer.deallocate(buffers) }
+        buffers.initialize(repeating: 0, count: 2 * stateSize + 3 * u * n)
+        // The states' gradient after the current step and before it, swapped every step.
+        var carry = buffers, previousGradient = buffers + stateSize
+        let hGradient = buffers + 2 * stateSize, outputCarry = hGradient + u * n, workspace = outputCarry + u * n
+
+        for (local, row) in rows.enumerated() {
+            if let finalStates = results.finalStates {
+                for state in 0..<cell.stateCount {
+                    for j in 0..<u { carry[(state * u + j) * n + local] += finalStates[(state * batchSize + row) * u + j] }
+                }
+            }
+            if let lastOutput = results.lastOutput {
+                // Without a mask the last output is h; with one, the last real step's output.
+                let target = mask == nil ? carry : outputCarry
+                for j in 0..<u { target[j * n + local] += lastOutput[row * u + j] }
+            }
+        }
+
+        for s in stride(from: timesteps - 1, through: 0, by: -1) {
+            for (local, row) in rows.enumerated() {
+                let isReal = mask?[row, timestep(s)] ?? true
+                for j in 0..<u {
+                    let k = j * n + local
+                    let output = results.sequence?[(row * timesteps + s) * u + j] ?? 0
+                    if isReal {
+                        hGradient[k] = carry[k] + output + outputCarry[k]
+                        outputCarry[k] = 0
+                    } else if !zeroOutputForMask {
+                        outputCarry[k] += output
+                    }
+                }
+            }
+            cell.backwardStep(RecurrentBackwardStep(
+                units: u, batchSize: n, hGradient: hGradient, stateGradient: carry,
+                gates: trace.gates(at: s), preActivations: trace.preActivations(at: s),
+                previous: trace.states(before: s), next: trace.states(before: s + 1),
+                scratch: trace.scratchHistory.map { $0 + s * n },
+                gateGradient: trace.gateGradients + s * n, recurrentGateGradient: trace.recurrentGateGradients.map { $0 + s * n },
+                gradientStride: trace.stride, previousGradient: previousGradient,
+                recurrentKernel: recurrentKernel, workspace: workspace))
+            if let mask {
+                for (local, row) in rows.enumerated() where !mask[row, timestep(s)] {
+                    for j in 0..<width {
+                        trace.gateGradients[j * trace.stride + s * n + local] = 0
+                        trace.recurrentGateGradients?[j * trace.stride + s * n + local] = 0
+                    }
+                    for j in 0..<(cell.stateCount * u) { previousGradient[j * n + local] = carry[j * n + local] }
+                }
+            }
+            swap(&carry, &previousGradient)
+        }
+
+        for (local, row) in rows.enumerated() {
+            for state in 0..<cell.stateCount {
+                for j in 0..<u { arguments.initialStates[(state * batchSize + row) * u + j] = carry[(state * u + j) * n + local] }
+            }
+        }
+        addWeightGradients(trace, into: arguments)
+        guard let inputGradient = arguments.input else { return }
+        // dx = kernel · dz over all timesteps, into the trace's input matrix (no longer needed).
+        multiplyMatrices(m: features, n: trace.stride, k: width, kernel, lda: features, transposingA: true,
+                         trace.gateGradients, ldb: trace.stride, transposingB: false,
+                         into: trace.inputs, ldc: trace.stride, beta: 0)
+        for s in 0..<timesteps {
+            for (local, row) in rows.enumerated() {
+                let x = inputGradient + (row * timesteps + timestep(s)) * features
+                for feature in 0..<features { x[feature] = trace.inputs[feature * trace.stride + s * n + local] }
+            }
+        }
+    }
+
+    /// kernel: xᵀ-history · dzᵀ; recurrent kernel: the cell's; bias: the rows' sums; one GEMM each.
+    private func addWeightGradients(_ trace: RecurrentTrace, into arguments: ArgumentGradients) {
+        let width = cell.gateCount * cell.units
+        multiplyMatrices(m: features, n: width, k: trace.stride, trace.inputs, lda: trace.stride, transposingA: false,
+                         trace.gateGradients, ldb: trace.stride, transposingB: true,
+                         into: arguments.kernel, ldc: width, beta: 1)
+        cell.addRecurrentKernelGradient(trace, into: arguments.recurrentKernel)
+        guard let bias = arguments.bias else { return }
+        let sources = [trace.gateGradients] + (trace.recurrentGateGradients.map { [$0] } ?? [])
+        for (part, source) in sources.enumerated() {
+            for j in 0..<width {
+                let row = source + j * trace.stride
+                var sum: Float = 0
+                for column in 0..<trace.stride { sum += row[column] }
+                bias[part * width + j] += sum
+            }
+        }
+    }
+}

@@ -54,6 +54,8 @@ open class Model: Layer {
 
     public var weights: [Tensor] { layers.flatMap(\.weights) }
 
+    public var weightHolders: [any Layer] { layers.flatMap(\.weightHolders) }
+
     /// Replaces every layer's weights from one list in the order of `weights`; the layers must be
     /// built (called once, or the model built), since their weight counts depend on it.
     public func setWeights(_ weights: [Tensor]) throws {

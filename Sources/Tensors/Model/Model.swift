@@ -19,6 +19,10 @@ open class Model: Layer {
     private let forward: (([Tensor]) -> Tensor)?
     /// Each layer's output shape when the model was built, batch size included as Keras shows it.
     var builtOutputShapes: [[Int?]]?
+    /// The optimizer, loss and metrics `compile` set.
+    public internal(set) var compiled: Compiled?
+    /// Set by a callback to end `fit` after the current batch.
+    public var stopTraining = false
 
     /// A model whose forward pass is `forward`, applied to the list of inputs.
     public init(name: String? = nil, layers: [any Layer], forward: @escaping ([Tensor]) -> Tensor) {
@@ -93,8 +97,13 @@ open class Model: Layer {
                             nonTrainable: .init(), optimizer: summaryOptimizerCount).text(lineLength: lineLength)
     }
 
-    /// The optimizer's variables for the summary's last line, once training has built them.
-    var summaryOptimizerCount: ModelSummary.Count? { nil }
+    /// The optimizer's variables for the summary's last line, once training has built them
+    /// (`iteration` is an int64, the rest float32).
+    private var summaryOptimizerCount: ModelSummary.Count? {
+        guard let optimizer = compiled?.optimizer, optimizer.iterations > 0 else { return nil }
+        let parameters = optimizer.variables.map(\.value.scalarCount).reduce(0, +)
+        return ModelSummary.Count(parameters: parameters, bytes: 4 * parameters + 4)
+    }
 
     /// `layers` with each layer once, first use first.
     private static func uniqued(_ layers: [any Layer]) -> [any Layer] {

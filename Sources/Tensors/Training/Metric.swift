@@ -57,6 +57,9 @@ public struct Metric: Sendable {
         Metric(name: loss.name) { labels, predictions in loss.perSample(labels, predictions).scalars }
     }
 
+    // Never inlined: Swift 6.3.1's optimizer crashes (an assertion in dead-code elimination) on
+    // the metric closures once this guard is inlined into them.
+    @inline(never)
     private static func checkCount(_ name: String, _ labels: Tensor, _ predictions: Tensor, _ matches: Bool) {
         guard matches else {
             fatalError("\(name): labels of shape \(labels.shape) do not fit predictions of shape \(predictions.shape)")

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A cell's figures on a rendered page: each an `<img>` of its SVG as a data URL, so the page needs
+/// no other file and an SVG (which could come from an edited file) runs no script in the page.
+/// The SVG's own stylesheet follows the reader's light or dark scheme, as the page does.
+enum FigureHTML {
+    static func html(for figures: [CellResult.Figure]) -> String {
+        figures.map { figure in
+            "<figure class=\"figure\"><img src=\"data:image/svg+xml;base64,\(Data(figure.svg.utf8).base64EncodedString())\" "
+                + "alt=\"\(figure.description.htmlEscaped)\" style=\"max-width:100%;height:auto\"></figure>\n"
+        }.joined()
+    }
+}
+
+extension Document {
+    /// Whether lines `first...last` are exactly a cell's figure lines (which a page replaces with the figures).
+    func isFigureParagraph(startingAt first: Int, endingAt last: Int) -> Bool {
+        cells.contains { cell in
+            guard let figures = figureLines(of: cell) else { return false }
+            return figures.firstLine == first && figures.firstLine + figures.references.count - 1 == last
+        }
+    }
+}

@@ -58,7 +58,7 @@ public struct JupyterNotebook: Sendable {
         var executionCount = 0
         for cell in document.cells {
             appendMarkdown(proseStart..<cell.range.lowerBound, to: &cells)
-            proseStart = cell.output?.range.upperBound ?? cell.range.upperBound
+            proseStart = document.figureLines(of: cell)?.range.upperBound ?? cell.output?.range.upperBound ?? cell.range.upperBound
             let result = results?[cell.index]
             let executed = !cell.options.ignore && result?.status != .notRun
             if executed { executionCount += 1 }

@@ -13,6 +13,11 @@ public struct FigureLines: Hashable, Sendable {
     public struct Reference: Hashable, Sendable {
         public var description: String
         public var fileName: String
+
+        public init(description: String, fileName: String) {
+            self.description = description
+            self.fileName = fileName
+        }
     }
 
     public var references: [Reference]

@@ -37,14 +37,18 @@ struct NiceScale: Hashable {
     /// Decimals that tell the ticks apart: none for a step of 1 or more, two for 0.05.
     var decimals: Int { step >= 1 ? 0 : Int((-log10(step)).rounded(.up) + 1e-9) }
 
-    /// The ticks' labels, all with the same number of decimals; in exponent form when fixed decimals
-    /// would be too long to read (a step below 1e-4 or values of a million and more).
+    /// The ticks' labels, all with the same number of decimals; as multiples of one power of ten
+    /// (`2.5e6`) when fixed decimals would be too long to read (a step below 1e-4, values of a million or more).
     var labels: [String] {
         let largest = max(abs(lower), abs(upper))
-        if step < 1e-4 || largest >= 1e6 {
-            return ticks.map { tick in tick == 0 ? "0" : "\(Float(tick))" }
+        guard step < 1e-4 || largest >= 1e6 else {
+            return ticks.map { SVGText.decimal($0, places: decimals, keepingZeros: true) }
         }
-        return ticks.map { SVGText.decimal($0, places: decimals, keepingZeros: true) }
+        let exponent = Int(floor(log10(largest)))
+        let places = max(0, exponent - Int(floor(log10(step))))
+        return ticks.map { tick in
+            tick == 0 ? "0" : SVGText.decimal(tick / pow(10, Double(exponent)), places: places, keepingZeros: true) + "e\(exponent)"
+        }
     }
 
     /// Where `value` falls between `start` (at `lower`) and `end` (at `upper`).

@@ -1,8 +1,8 @@
 /// A scatter plot of 2-D points (word vectors projected to a plane, say), each with an optional label.
 ///
-/// Labels are placed one by one at the first of eight spots around their point that overlaps no
-/// label placed before and no point, and that stays in the plot; where every spot overlaps, at the one
-/// that overlaps least. Points with a NaN or infinite coordinate are left out (and said so).
+/// Labels are placed one by one at the first spot around their point (right, left, above, below, the
+/// corners, then farther above and below) that overlaps no label placed before and no point, and stays
+/// in the plot; where every spot overlaps, at the one that overlaps least. Points with a NaN or infinite coordinate are left out (and said so).
 struct ScatterChart {
     let points: [(x: Float, y: Float)]
     let labels: [String]?
@@ -62,10 +62,6 @@ struct ScatterChart {
         func overlap(_ other: Box) -> Double {
             max(0, min(right, other.right) - max(left, other.left)) * max(0, min(bottom, other.bottom) - max(top, other.top))
         }
-
-        func isInside(_ other: Box) -> Bool {
-            left >= other.left && right <= other.right && top >= other.top && bottom <= other.bottom
-        }
     }
 
     /// Where `label` goes next to the point at `centre`: its baseline position, anchor and box.
@@ -73,19 +69,28 @@ struct ScatterChart {
                               within bounds: Box) -> (x: Double, y: Double, anchor: String, box: Box) {
         let width = SVGText.estimatedWidth(label, fontSize: labelSize), gap = radius + 3
         let ascent = labelSize * 0.8, descent = labelSize * 0.25
-        let spots: [(dx: Double, dy: Double, anchor: String)] = [
-            (gap, ascent / 2 - descent / 2, "start"), (-gap, ascent / 2 - descent / 2, "end"),
-            (0, -gap - descent, "middle"), (0, gap + ascent, "middle"),
+        let side = ascent / 2 - descent / 2, line = labelSize * 1.1
+        var spots: [(dx: Double, dy: Double, anchor: String)] = [
+            (gap, side, "start"), (-gap, side, "end"), (0, -gap - descent, "middle"), (0, gap + ascent, "middle"),
             (gap * 0.8, -gap * 0.8, "start"), (gap * 0.8, gap * 0.8 + ascent, "start"),
             (-gap * 0.8, -gap * 0.8, "end"), (-gap * 0.8, gap * 0.8 + ascent, "end"),
         ]
+        // Farther out, a line at a time, for crowded spots.
+        for step in 1...3 {
+            let shift = Double(step) * line
+            for anchor in ["middle", "start", "end"] {
+                spots.append((0, -gap - descent - shift, anchor))
+                spots.append((0, gap + ascent + shift, anchor))
+            }
+        }
         var best: (x: Double, y: Double, anchor: String, box: Box)?
         var bestCost = Double.infinity
         for spot in spots {
             let x = centre.x + spot.dx, y = centre.y + spot.dy
             let left = spot.anchor == "start" ? x : spot.anchor == "end" ? x - width : x - width / 2
             let box = Box(left: left, top: y - ascent, right: left + width, bottom: y + descent)
-            let cost = obstacles.reduce(0) { $0 + box.overlap($1) } + (box.isInside(bounds) ? 0 : width * labelSize)
+            let outside = (box.right - box.left) * (box.bottom - box.top) - box.overlap(bounds)
+            let cost = obstacles.reduce(0) { $0 + box.overlap($1) } + 4 * outside
             if cost < bestCost {
                 best = (x, y, spot.anchor, box)
                 bestCost = cost

@@ -139,7 +139,7 @@ final class FigureCommandTests: FolioProcessTestCase {
         for options in [[], ["--no-exec"]] {
             XCTAssertEqual(try folio.run(["render", "nb.md", "--out", "site"] + options).status, 0)
             let page = try folio.read("site/nb.html")
-            XCTAssertEqual(page.components(separatedBy: "<figure class=\"figure\"><img src=\"data:image/svg+xml;base64,").count - 1, 2)
+            XCTAssertEqual(page.components(separatedBy: "><img src=\"data:image/svg+xml;base64,").count - 1, 2)
             XCTAssertTrue(page.contains("alt=\"Line chart &quot;손실&quot; of loss"), page)
             XCTAssertFalse(page.contains("nb.figures/"))
         }

@@ -50,5 +50,7 @@ final class FigureScaleTests: XCTestCase {
         XCTAssertEqual(SVGText.decimal(3, places: 3, keepingZeros: true), "3.000")
         XCTAssertEqual(SVGText.decimal(0.05, places: 2, keepingZeros: true), "0.05")
         XCTAssertEqual(SVGText.coordinate(123.456), "123.46")
+        XCTAssertEqual([0.00034164, -0.0454, 0.0191, 123.456, 98765.4, -2.5e7, 0].map(SVGText.short),
+                       ["3.42e-4", "-0.0454", "0.0191", "123", "98765", "-2.5e7", "0"])
     }
 }

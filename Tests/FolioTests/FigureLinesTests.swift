@@ -25,6 +25,7 @@ final class FigureLinesTests: XCTestCase {
         XCTAssertEqual(lines.firstLine, 11)
         XCTAssertEqual(try spliced(written, [0: [loss]]), written, "splicing the same figures again changes nothing")
         XCTAssertEqual(try spliced(written, [0: []]), text, "removing leaves the file as it was")
+        XCTAssertEqual(try spliced(text, [0: []]), text, "a cell without figures gets no lines")
     }
 
     func testFileNamesAreTheContentHashAndAltTextIsEscaped() throws {

@@ -6,7 +6,7 @@ import Foundation
 enum FigureHTML {
     static func html(for figures: [CellResult.Figure]) -> String {
         figures.map { figure in
-            "<figure class=\"figure\"><img src=\"data:image/svg+xml;base64,\(Data(figure.svg.utf8).base64EncodedString())\" "
+            "<figure class=\"figure\" style=\"margin:1rem 0;text-align:center\"><img src=\"data:image/svg+xml;base64,\(Data(figure.svg.utf8).base64EncodedString())\" "
                 + "alt=\"\(figure.description.htmlEscaped)\" style=\"max-width:100%;height:auto\"></figure>\n"
         }.joined()
     }

@@ -56,7 +56,7 @@ extension Document {
             let cell = cells[index]
             let existing = figureLines(of: cell)
             let wanted = cellFigures.map { FigureLines.Reference(description: Self.altText($0.description), fileName: $0.fileName) }
-            guard existing?.references != wanted else { continue }
+            guard (existing?.references ?? []) != wanted else { continue }
             let layout = OutputBlockLayout(for: cell, in: self)
             let folder = FigureFolder.linkPrefix(forNotebook: path)
             let imageLines = wanted.map { layout.prefix + Array("![\(Self.escaped($0.description))](\(folder)\($0.fileName))".utf8) }

@@ -9,9 +9,9 @@ enum FigureStyle {
     static let fontFamily = "Pretendard, 'Noto Sans KR', 'Apple SD Gothic Neo', 'Malgun Gothic', 'Nanum Gothic', "
         + "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
-    static let titleSize = 17.0
-    static let labelSize = 14.0
-    static let tickSize = 12.0
+    static let titleSize = 18.0
+    static let labelSize = 15.0
+    static let tickSize = 13.0
 
     /// Series colours on a light background and on a dark one.
     static let palette: [(light: String, dark: String)] = [

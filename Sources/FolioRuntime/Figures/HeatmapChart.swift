@@ -48,7 +48,7 @@ struct HeatmapChart {
                     + "height=\"\(SVGText.coordinate(cellHeight))\" fill=\"\(heatColor(value / scale))\"/>")
                 if annotated && cellWidth >= 30 && cellHeight >= 16 {
                     let index = row * columns + column
-                    let text = tensor.integers.map { String($0[index]) } ?? compactDecimal(values[index])
+                    let text = tensor.integers.map { String($0[index]) } ?? SVGText.short(Double(values[index]))
                     let strong = abs(value / scale) > 0.55
                     figure.text(text, x: x + cellWidth / 2, y: y + cellHeight / 2 + 4, size: 11, anchor: "middle",
                                 attributes: "fill=\"\(strong ? "#ffffff" : "#1f2328")\"")
@@ -84,7 +84,7 @@ struct HeatmapChart {
         let labelY = y + height + FigureStyle.tickSize + 4
         for (step, anchor) in [(0, "start"), (5, "middle"), (11, "end")] {
             let value = scale * Double(step == 11 ? 5 : step - 5) / 5
-            figure.text(value == 0 ? "0" : compactDecimal(Float(value)), x: x + Double(step) * swatch + (step == 5 ? swatch / 2 : 0),
+            figure.text(SVGText.short(value), x: x + Double(step) * swatch + (step == 5 ? swatch / 2 : 0),
                         y: labelY, size: FigureStyle.tickSize, anchor: anchor, attributes: "class=\"muted\"")
         }
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Text as it goes into a figure's SVG: escaped, on one line, with numbers written the same way on every run.
 enum SVGText {
     /// `text` safe as XML character data or an attribute value: markup characters become entities and
@@ -50,6 +56,18 @@ enum SVGText {
             while fraction.last == "0" { fraction.removeLast() }
         }
         return sign + whole + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    /// `value` to three significant digits, short enough for a heatmap cell or a colour bar: `-0.0454`,
+    /// `123`, `3.42e-4`.
+    static func short(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return value == 0 ? "0" : value.isNaN ? "nan" : value < 0 ? "-inf" : "inf" }
+        let exponent = Int(floor(log10(abs(value))))
+        if (-3..<5).contains(exponent) { return decimal(value, places: max(0, 2 - exponent), keepingZeros: false) }
+        var scale = 1.0
+        for _ in 0..<abs(exponent) { scale *= 10 }
+        let mantissa = exponent < 0 ? value * scale : value / scale
+        return decimal(mantissa, places: 2, keepingZeros: false) + "e\(exponent)"
     }
 
     /// A value as the figure's data records it: the shortest text that reads back as the same `Float`.

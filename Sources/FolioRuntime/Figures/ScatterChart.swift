@@ -30,8 +30,7 @@ struct ScatterChart {
         let shown = drawn
         let xs = shown.map { Double(points[$0].x) }, ys = shown.map { Double(points[$0].y) }
         var figure = SVGFigure(width: 640, height: 480, title: title ?? "Scatter plot", description: description, data: data)
-        let frame = ChartFrame(in: &figure, x: NiceScale(covering: xs.min() ?? .nan, xs.max() ?? .nan),
-                               y: NiceScale(covering: ys.min() ?? .nan, ys.max() ?? .nan),
+        let frame = ChartFrame(in: &figure, x: Self.paddedScale(xs), y: Self.paddedScale(ys),
                                title: title, xLabel: xLabel, yLabel: yLabel, legend: [])
         if shown.isEmpty {
             figure.text(points.isEmpty ? "no points" : "no point with finite coordinates", x: (frame.left + frame.right) / 2,
@@ -53,6 +52,13 @@ struct ScatterChart {
             }
         }
         return figure
+    }
+
+    /// An axis over `values` with a little room on both sides, so no point sits on the frame.
+    private static func paddedScale(_ values: [Double]) -> NiceScale {
+        guard let low = values.min(), let high = values.max() else { return NiceScale(covering: .nan, .nan) }
+        let pad = (high - low) * 0.04
+        return NiceScale(covering: low - pad, high + pad)
     }
 
     /// A rectangle in SVG coordinates.

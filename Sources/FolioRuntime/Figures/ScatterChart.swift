@@ -43,10 +43,14 @@ struct ScatterChart {
         }
         if let labels {
             let bounds = Box(left: frame.left, top: frame.top - 4, right: Double(figure.width) - 2, bottom: frame.bottom)
-            var obstacles = centres.map { Box(left: $0.x - Self.radius, top: $0.y - Self.radius, right: $0.x + Self.radius, bottom: $0.y + Self.radius) }
+            var obstacles = Obstacles()
+            for centre in centres {
+                obstacles.insert(Box(left: centre.x - Self.radius, top: centre.y - Self.radius,
+                                     right: centre.x + Self.radius, bottom: centre.y + Self.radius))
+            }
             for (centre, index) in zip(centres, shown) where !labels[index].isEmpty {
                 let placed = Self.place(labels[index], at: centre, avoiding: obstacles, within: bounds)
-                obstacles.append(placed.box)
+                obstacles.insert(placed.box)
                 figure.text(labels[index], x: placed.x, y: placed.y, size: Self.labelSize, anchor: placed.anchor,
                             attributes: "fill=\"currentColor\"")
             }
@@ -70,8 +74,48 @@ struct ScatterChart {
         }
     }
 
+    /// The points and placed labels, bucketed by area so that a candidate spot is checked only against
+    /// what is near it (a thousand labelled points place in well under a second).
+    private struct Obstacles {
+        private static let bucketSize = 32.0
+        private var boxes: [Box] = []
+        private var buckets: [Int: [Int]] = [:]
+
+        /// Calls `body` with the key of every bucket `box` touches.
+        private static func forEachKey(of box: Box, _ body: (Int) -> Void) {
+            let columns = Int((box.left / bucketSize).rounded(.down))...Int((box.right / bucketSize).rounded(.down))
+            let rows = Int((box.top / bucketSize).rounded(.down))...Int((box.bottom / bucketSize).rounded(.down))
+            for column in columns {
+                for row in rows { body(column * 65_536 + row) }
+            }
+        }
+
+        mutating func insert(_ box: Box) {
+            let index = boxes.count
+            boxes.append(box)
+            Self.forEachKey(of: box) { buckets[$0, default: []].append(index) }
+        }
+
+        /// The total area `box` shares with the obstacles.
+        func overlap(with box: Box) -> Double {
+            var near: [Int] = []
+            Self.forEachKey(of: box) { key in
+                if let indices = buckets[key] { near.append(contentsOf: indices) }
+            }
+            // Each obstacle once, in a fixed order (so the sum's last bits never vary).
+            near.sort()
+            var total = 0.0
+            var previous = -1
+            for index in near where index != previous {
+                total += box.overlap(boxes[index])
+                previous = index
+            }
+            return total
+        }
+    }
+
     /// Where `label` goes next to the point at `centre`: its baseline position, anchor and box.
-    private static func place(_ label: String, at centre: (x: Double, y: Double), avoiding obstacles: [Box],
+    private static func place(_ label: String, at centre: (x: Double, y: Double), avoiding obstacles: Obstacles,
                               within bounds: Box) -> (x: Double, y: Double, anchor: String, box: Box) {
         let width = SVGText.estimatedWidth(label, fontSize: labelSize), gap = radius + 3
         let ascent = labelSize * 0.8, descent = labelSize * 0.25
@@ -96,7 +140,7 @@ struct ScatterChart {
             let left = spot.anchor == "start" ? x : spot.anchor == "end" ? x - width : x - width / 2
             let box = Box(left: left, top: y - ascent, right: left + width, bottom: y + descent)
             let outside = (box.right - box.left) * (box.bottom - box.top) - box.overlap(bounds)
-            let cost = obstacles.reduce(0) { $0 + box.overlap($1) } + 4 * outside
+            let cost = obstacles.overlap(with: box) + 4 * outside
             if cost < bestCost {
                 best = (x, y, spot.anchor, box)
                 bestCost = cost

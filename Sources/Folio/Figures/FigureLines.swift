@@ -73,19 +73,20 @@ extension Document {
                 edits.append((end..<end, separator + joined))
             }
         }
-        var result: [UInt8] = []
-        var copied = 0
-        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            result += bytes[copied..<edit.range.lowerBound]
-            result += edit.replacement
-            copied = edit.range.upperBound
-        }
-        return result + bytes[copied...]
+        return applying(edits)
     }
 
     /// The document's bytes without any figure lines; nothing else changes.
     public func cleanedOfFigures() -> [UInt8] {
         splicingFigures(Dictionary(uniqueKeysWithValues: cells.filter { figureLines(of: $0) != nil }.map { ($0.index, []) }))
+    }
+
+    /// Whether lines `first...last` are exactly a cell's figure lines (which a page replaces with the figures).
+    func isFigureParagraph(startingAt first: Int, endingAt last: Int) -> Bool {
+        cells.contains { cell in
+            guard let figures = figureLines(of: cell) else { return false }
+            return figures.firstLine == first && figures.firstLine + figures.references.count - 1 == last
+        }
     }
 
     /// The cell's output block's closing line, or the cell's closing fence line: what figure lines follow.

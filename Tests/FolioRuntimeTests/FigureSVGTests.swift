@@ -1,4 +1,8 @@
+#if canImport(FoundationXML)
 import FoundationXML
+#else
+import Foundation
+#endif
 @testable import FolioRuntime
 import Tensors
 import XCTest

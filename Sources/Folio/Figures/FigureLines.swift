@@ -82,7 +82,7 @@ extension Document {
     }
 
     /// Whether lines `first...last` are exactly a cell's figure lines (which a page replaces with the figures).
-    func isFigureParagraph(startingAt first: Int, endingAt last: Int) -> Bool {
+    public func isFigureParagraph(startingAt first: Int, endingAt last: Int) -> Bool {
         cells.contains { cell in
             guard let figures = figureLines(of: cell) else { return false }
             return figures.firstLine == first && figures.firstLine + figures.references.count - 1 == last

@@ -32,18 +32,22 @@ struct Run: AsyncParsableCommand {
         }
         var messages = outcome.warnings + outcome.failures
         var disposition = outcome.disposition
-        let outputs = Dictionary(uniqueKeysWithValues: zip(document.cells, outcome.results).compactMap { cell, result in
-            result.status == .notRun ? nil : (cell.index, result.text)
-        })
-        let bytes = document.splicing(outputs)
-        if bytes != document.bytes {
-            do {
-                try AtomicFile.write(bytes, to: document.path)
-            } catch {
-                messages.append("\(document.path): error: could not write the outputs: \(error)")
-                disposition = .failed
-            }
+        do {
+            try write(outcome.results, into: document)
+        } catch {
+            messages.append("\(error)")
+            disposition = .failed
         }
         return (messages, disposition)
+    }
+
+    /// Writes the results' new figure files, then the notebook with their outputs and figure lines,
+    /// then removes the figure files the notebook no longer names.
+    private static func write(_ results: [CellResult], into document: Document) throws {
+        let bytes = try document.splicing(results: results)
+        let figures = FigureFolder(forNotebook: document.path)
+        try figures.write(results.flatMap(\.figures))
+        if bytes != document.bytes { try AtomicFile.write(bytes, to: document.path) }
+        try figures.removeUnreferenced(by: try Document(path: document.path, bytes: bytes))
     }
 }

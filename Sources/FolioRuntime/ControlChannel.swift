@@ -13,6 +13,7 @@ import Darwin
 ///
 ///     cell <index> <offset>                      a cell starts
 ///     display <start> <end> <count>\n<html>\n     bytes start..<end are shown as count bytes of HTML
+///     figure <count> <count>\n<svg>\n<text>\n    the running cell drew a figure: its SVG file and its description
 ///     expected-failure <index> failed|completed   how a `should-fail` cell ended
 ///     statement <line>                           a top-level statement that can throw starts
 ///     end <offset>                               the last cell finished

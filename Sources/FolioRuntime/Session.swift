@@ -27,4 +27,12 @@ enum Session {
         let end = outputOffset()
         channel.send("display \(start) \(end) \(html.utf8.count)\n\(html)\n")
     }
+
+    /// Adds `figure` to the running cell: its SVG file and its description, for Folio to store next to
+    /// the notebook. Outside Folio there is nowhere to put it, so nothing happens.
+    static func figure(_ figure: SVGFigure) {
+        guard let channel else { return }
+        let svg = figure.svg, description = figure.description
+        channel.send("figure \(svg.utf8.count) \(description.utf8.count)\n\(svg)\n\(description)\n")
+    }
 }

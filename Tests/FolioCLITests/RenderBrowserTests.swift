@@ -122,6 +122,76 @@ final class RenderBrowserTests: XCTestCase {
             print("Screenshot of the seed page: \(file.path)")
         }
     }
+
+    /// A notebook that draws each kind of figure, run and rendered by the `folio` binary; Chromium must
+    /// decode every figure on the page and parse every figure file, in light and dark themes.
+    func testFiguresShowInChromium() throws {
+        _ = try chromium()
+        let folio = try FolioProcess()
+        defer { folio.remove() }
+        try folio.write("figures.md", """
+            ---
+            title: 그림
+            ---
+
+            # 학습 곡선
+
+            ```swift
+            plot(["loss": [0.69, 0.52, 0.41, 0.35, 0.33], "val_loss": [0.7, 0.6, 0.55, 0.56, .nan]],
+                 title: "손실", xLabel: "epoch", yLabel: "loss")
+            ```
+
+            ```swift
+            let words = ["king", "queen", "왕", "여왕", "apple", "<b>bold</b>"]
+            scatter(Tensor(shape: [6, 2], scalars: [0.9, 0.8, 0.92, 0.83, 0.88, 0.79, 0.9, 0.85, -0.5, 0.1, 0, 0]),
+                    labels: words, title: "단어 벡터 (2-D)")
+            ```
+
+            ```swift
+            show(Tensor(shape: [8, 2], scalars: (0..<16).map { Float($0) / 8 - 1 }))
+            ```
+
+            """)
+        let run = try folio.run(["run", "figures.md"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try folio.run(["render", "figures.md", "--out", "site", "--no-exec"]).status, 0)
+        let page = try folio.read("site/figures.html")
+        let images = page.components(separatedBy: "<figure class=\"figure\"").dropFirst().map {
+            "<img" + $0.components(separatedBy: "<img")[1].components(separatedBy: "</figure>")[0]
+        }
+        XCTAssertEqual(images.count, 3)
+
+        // A page with just the figures, which reports the size each image decoded to.
+        try folio.write("site/probe.html", "<!doctype html><body>" + images.joined() + """
+            <script>addEventListener("load", () => { const p = document.createElement("p"); p.id = "sizes";
+            p.textContent = [...document.images].map(i => i.naturalWidth + "x" + i.naturalHeight).join(" ");
+            document.body.append(p); });</script></body>
+            """)
+        let probe = try runChromium(["--virtual-time-budget=5000", "--dump-dom",
+                                     folio.directory.appendingPathComponent("site/probe.html").absoluteString])
+        XCTAssertTrue(probe.contains("<p id=\"sizes\">640x400 640x480 "), probe.suffix(300).description)
+        XCTAssertFalse(probe.contains(" 0x0"), "an image did not decode")
+
+        let folder = folio.directory.appendingPathComponent("figures.figures")
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let dom = try runChromium(["--dump-dom", folder.appendingPathComponent(file).absoluteString])
+            XCTAssertTrue(dom.contains("<svg") && dom.contains("<text"), "\(file) did not parse:\n\(dom.prefix(300))")
+            XCTAssertFalse(dom.contains("parsererror") || dom.contains("<script"), file)
+        }
+
+        let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/screenshots")
+        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
+        let url = folio.directory.appendingPathComponent("site/figures.html").absoluteString
+        for (name, options) in [("figures-desktop.png", ["--window-size=1280,2600"]), ("figures-phone.png", ["--window-size=390,2000"]),
+                                ("figures-dark.png", ["--window-size=1280,2600", "--force-dark-mode", "--blink-settings=preferredColorScheme=0"])] {
+            let file = screenshots.appendingPathComponent(name)
+            try? FileManager.default.removeItem(at: file)
+            _ = try runChromium(["--screenshot=\(file.path)"] + options + [url])
+            XCTAssertEqual(Array(try Data(contentsOf: file).prefix(4)), [0x89, 0x50, 0x4E, 0x47], "\(name) is a PNG")
+            print("Screenshot of the figures page: \(file.path)")
+        }
+    }
 }
 
 /// Chromium is missing where the browser test must run (CI, or `FOLIO_BROWSER_TESTS=1`).

@@ -87,7 +87,9 @@ final class RenderCommandTests: XCTestCase {
         let page = try read("run.html")
         XCTAssertTrue(page.contains("<pre>&lt;b&gt;printed&lt;/b&gt;\n</pre><div class=\"display\"><table class=\"tensor\">"), page)
         XCTAssertTrue(page.contains("<td>-2.</td>"), "numpy writes the float -2 as -2.")
-        XCTAssertTrue(page.contains("<div class=\"display\"><svg class=\"heatmap\""))
+        XCTAssertTrue(page.contains("><img src=\"data:image/svg+xml;base64,"), "show() draws a matrix as a heatmap figure")
+        XCTAssertTrue(page.contains("alt=\"Heatmap of a float32 matrix (20, 30), values from -300 to 299\""), page)
+        XCTAssertFalse(page.contains("<svg class=\"heatmap\""), "and not again inline")
         XCTAssertTrue(page.contains("<caption>int32 (1, 3)</caption>"), "the last expression is shown richly too")
         XCTAssertFalse(page.contains("[[ 1.  -2. ]"), "a displayed tensor's text form is replaced")
         XCTAssertEqual(try String(contentsOf: notebook, encoding: .utf8).contains("```output"), false,

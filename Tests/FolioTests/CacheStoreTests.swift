@@ -21,7 +21,8 @@ final class CacheStoreTests: XCTestCase {
         let cells = [try cell(0, "print(1)\n", codeLine: 4), try cell(1, "print(2)\n", codeLine: 9)]
         let key = CacheKey(cells: cells, seed: 1, toolchain: "t")
         let results = [
-            CellResult(status: .ok, text: "1\n"),
+            CellResult(status: .ok, text: "1\n", figures: [.init(svg: "<svg><metadata class=\"folio-data\">\nline chart\n</metadata></svg>\n",
+                                                                 description: "Line chart of loss")]),
             CellResult(status: .ok, text: "[[1 2]]\n", displays: [.init(range: 0..<7, html: "<table></table>")]),
         ]
         let entry = CacheEntry(key: key, path: "Notebooks/a.md", cells: cells, results: results)
@@ -29,12 +30,13 @@ final class CacheStoreTests: XCTestCase {
         return (key, entry)
     }
 
-    func testStoredEntryIsFoundWithTextAndDisplays() throws {
+    func testStoredEntryIsFoundWithTextDisplaysAndFigures() throws {
         let cache = ResultCache(directory: directory)
         let (key, entry) = try storedEntry(in: cache)
         guard case .hit(let found) = cache.lookup(key) else { return XCTFail("expected a hit") }
         XCTAssertEqual(found, entry)
         XCTAssertEqual(found.results[1].displays.first?.html, "<table></table>")
+        XCTAssertEqual(found.results[0].figures.map(\.description), ["Line chart of loss"], "a hit restores the figures")
     }
 
     func testUnknownKeyIsAMiss() throws {

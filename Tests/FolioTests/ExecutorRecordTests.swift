@@ -11,6 +11,13 @@ final class ExecutorRecordTests: XCTestCase {
         ])
     }
 
+    func testAFigureRecordCarriesItsSVGAndDescriptionWhateverTheyContain() {
+        let svg = "<svg>\n<text>figure 3 4\nend 9</text>\n</svg>\n", description = "Line chart \"손실\""
+        let bytes = Array("cell 0 0\nfigure \(svg.utf8.count) \(description.utf8.count)\n\(svg)\n\(description)\nend 5\n".utf8)
+        XCTAssertEqual(ControlRecord.parse(bytes), [.cell(index: 0, offset: 0), .figure(svg: svg, description: description), .end(offset: 5)])
+        XCTAssertEqual(ControlRecord.parse(Array("cell 0 0\nfigure 100 3\n<svg".utf8)), [.cell(index: 0, offset: 0)])
+    }
+
     func testARecordCutOffByAKillIsIgnored() {
         XCTAssertEqual(ControlRecord.parse(Array("cell 0 0\ncell 1 1".utf8)), [.cell(index: 0, offset: 0)])
         XCTAssertEqual(ControlRecord.parse(Array("cell 0 0\ndisplay 0 3 100\n<tab".utf8)), [.cell(index: 0, offset: 0)])

@@ -131,34 +131,38 @@ final class ExportTests: XCTestCase {
 
     /// The acceptance test: Jupyter's own validator accepts the file.
     func testNbformatValidatesTheExport() throws {
-        let data = try JupyterNotebook(document: try document()).fileContents()
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", """
-            import sys
-            try:
-                import nbformat
-            except ImportError:
-                sys.exit(3)
-            notebook = nbformat.reads(sys.stdin.read(), as_version=nbformat.NO_CONVERT)
-            nbformat.validate(notebook)
-            assert notebook.nbformat == 4 and notebook.nbformat_minor == 5
-            """]
-        let input = Pipe()
-        let errors = Pipe()
-        python.standardInput = input
-        python.standardError = errors
-        try python.run()
-        input.fileHandleForWriting.write(data)
-        try input.fileHandleForWriting.close()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        if python.terminationStatus == 3 {
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                return XCTFail("python nbformat is missing; scripts/install-deps installs it")
-            }
-            throw XCTSkip("python nbformat is not installed (pip install nbformat)")
-        }
-        XCTAssertEqual(python.terminationStatus, 0, message)
+        try validateWithNbformat(try JupyterNotebook(document: try document()).fileContents())
     }
+}
+
+/// Fails the test unless Jupyter's own validator (python's nbformat) accepts `data` as nbformat 4.5.
+func validateWithNbformat(_ data: Data, file: StaticString = #filePath, line: UInt = #line) throws {
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    python.arguments = ["python3", "-c", """
+        import sys
+        try:
+            import nbformat
+        except ImportError:
+            sys.exit(3)
+        notebook = nbformat.reads(sys.stdin.read(), as_version=nbformat.NO_CONVERT)
+        nbformat.validate(notebook)
+        assert notebook.nbformat == 4 and notebook.nbformat_minor == 5
+        """]
+    let input = Pipe()
+    let errors = Pipe()
+    python.standardInput = input
+    python.standardError = errors
+    try python.run()
+    input.fileHandleForWriting.write(data)
+    try input.fileHandleForWriting.close()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    python.waitUntilExit()
+    if python.terminationStatus == 3 {
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            return XCTFail("python nbformat is missing; scripts/install-deps installs it", file: file, line: line)
+        }
+        throw XCTSkip("python nbformat is not installed (pip install nbformat)")
+    }
+    XCTAssertEqual(python.terminationStatus, 0, message, file: file, line: line)
 }

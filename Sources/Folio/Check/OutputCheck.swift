@@ -6,7 +6,7 @@ public struct OutputCheck: Hashable, Sendable {
         self.comparison = comparison
     }
 
-    /// The cells whose stored output is stale or missing, or that failed; empty when all match.
+    /// The cells whose stored output or figures are stale or missing, or that failed; empty when all match.
     /// Cells that did not run (`ignore`, or after a failure) are not compared.
     public func problems(in document: Document, results: [CellResult]) -> [Problem] {
         zip(document.cells, results).compactMap { cell, result in
@@ -19,14 +19,23 @@ public struct OutputCheck: Hashable, Sendable {
             case .ok:
                 // Compared as `folio run` would store it, so a run followed by a check always agrees.
                 let stored = cell.output?.text ?? "", actual = OutputBlock.normalizedText(result.text)
-                guard !comparison.matches(stored, actual) else { return nil }
-                let what = cell.output == nil ? "output is missing"
-                    : actual.isEmpty ? "output block should be removed (the cell prints nothing)"
-                    : "output is stale"
-                let diff = UnifiedDiff(old: stored, new: actual,
-                                       oldLabel: "\(place) (stored)", newLabel: "\(place) (actual)",
-                                       same: comparison.matches)
-                return Problem(cellIndex: cell.index, line: cell.fenceLine, message: "\(place): error: \(what)", diff: diff.text)
+                var found: [(what: String, diff: String)] = []
+                if !comparison.matches(stored, actual) {
+                    let what = cell.output == nil ? "output is missing"
+                        : actual.isEmpty ? "output block should be removed (the cell prints nothing)"
+                        : "output is stale"
+                    let diff = UnifiedDiff(old: stored, new: actual,
+                                           oldLabel: "\(place) (stored)", newLabel: "\(place) (actual)",
+                                           same: comparison.matches)
+                    found.append((what, diff.text))
+                }
+                if let figures = FigureCheck(comparison: comparison).problem(of: cell, in: document, actual: result.figures) {
+                    found.append(figures)
+                }
+                guard !found.isEmpty else { return nil }
+                return Problem(cellIndex: cell.index, line: cell.fenceLine,
+                               message: found.map { "\(place): error: \($0.what)" }.joined(separator: "\n"),
+                               diff: found.map(\.diff).joined())
             }
         }
     }

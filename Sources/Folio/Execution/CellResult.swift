@@ -23,15 +23,32 @@ public struct CellResult: Hashable, Sendable, Codable {
         }
     }
 
+    /// A figure the cell drew (`plot`, `scatter`, `show` of a matrix): an SVG file Folio stores next to
+    /// the notebook and references from it (see `FigureFolder`).
+    public struct Figure: Hashable, Sendable, Codable {
+        /// The SVG file's text; its data is in its `<metadata>` (see `data`).
+        public var svg: String
+        /// What the figure shows, in words: the alt text of its image.
+        public var description: String
+
+        public init(svg: String, description: String) {
+            self.svg = svg
+            self.description = description
+        }
+    }
+
     public var status: Status
     /// Everything the cell printed (stdout and stderr interleaved), or for an expected
     /// failure the diagnostics or error message. Empty means no output block.
     public var text: String
     public var displays: [Display]
+    /// The figures the cell drew, in order.
+    public var figures: [Figure]
 
-    public init(status: Status, text: String, displays: [Display] = []) {
+    public init(status: Status, text: String, displays: [Display] = [], figures: [Figure] = []) {
         self.status = status
         self.text = text
         self.displays = displays
+        self.figures = figures
     }
 }

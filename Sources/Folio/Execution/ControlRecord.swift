@@ -4,6 +4,8 @@ enum ControlRecord: Hashable, Sendable {
     case cell(index: Int, offset: Int)
     /// Output bytes `range` have a rich HTML view.
     case display(range: Range<Int>, html: String)
+    /// The running cell drew a figure: its SVG file's text and what it shows in words.
+    case figure(svg: String, description: String)
     /// A `should-fail` cell ended; `failed` is false when it completed without trapping or throwing.
     case expectedFailure(index: Int, failed: Bool)
     /// A top-level statement that can throw starts at `line` of the notebook.
@@ -31,6 +33,12 @@ enum ControlRecord: Hashable, Sendable {
                 records.append(.display(range: numbers[0]..<numbers[1],
                                         html: String(decoding: bytes[position..<htmlEnd], as: UTF8.self)))
                 position = htmlEnd + 1
+            case ("figure", 2):
+                let svgEnd = position + numbers[0], descriptionEnd = svgEnd + 1 + numbers[1]
+                guard descriptionEnd < bytes.count else { return records }
+                records.append(.figure(svg: String(decoding: bytes[position..<svgEnd], as: UTF8.self),
+                                       description: String(decoding: bytes[(svgEnd + 1)..<descriptionEnd], as: UTF8.self)))
+                position = descriptionEnd + 1
             default:
                 continue
             }

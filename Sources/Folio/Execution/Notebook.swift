@@ -43,9 +43,13 @@ struct Notebook: Sendable {
         var displays: [CellResult.Display] = []
         var expectedFailures: [Int: Bool] = [:]
         var lastThrowingStatement: Int?
+        var figures: [Int: [CellResult.Figure]] = [:]
         for record in run.records {
             switch record {
             case .cell(let index, let offset): starts.append((index, offset))
+            case .figure(let svg, let description):
+                // Records come in the order they were made: a figure belongs to the cell last started.
+                if let cell = starts.last?.index { figures[cell, default: []].append(CellResult.Figure(svg: svg, description: description)) }
             case .end(let offset): finalOffset = offset
             case .display(let range, let html): displays.append(CellResult.Display(range: range, html: html))
             case .expectedFailure(let index, let failed): expectedFailures[index] = failed
@@ -73,7 +77,8 @@ struct Notebook: Sendable {
                     + "expected this `should-fail` cell to trap or throw, but it completed")
             }
             text = TrapMessage.relocating(text, in: cell, of: program)
-            results.append((cell.index, CellResult(status: status, text: text, displays: ownDisplays)))
+            results.append((cell.index, CellResult(status: status, text: text, displays: ownDisplays,
+                                                   figures: figures[cell.index] ?? [])))
         }
         return results
     }

@@ -5,7 +5,8 @@ import Foundation
 /// Each stretch of prose becomes a markdown cell and each code cell a code cell, numbered in
 /// order (`ignore` cells stay unnumbered and without outputs). Outputs come from the notebook's
 /// ```` ```output ```` blocks, or from `results` when the notebook was just run, which also gives
-/// rich displays as `display_data` with `text/html`. The output of a `compile-fail` or
+/// rich displays as `display_data` with `text/html`. A cell's figures follow its output as
+/// `display_data` with `image/svg+xml`. The output of a `compile-fail` or
 /// `should-fail` cell, and a failure, become `error` outputs. Front matter becomes notebook
 /// metadata (`title`, `authors`, and every key under `folio.front_matter`); cell options become
 /// Jupyter's cell metadata (`source_hidden`, `outputs_hidden`, the `raises-exception` tag).
@@ -57,7 +58,7 @@ public struct JupyterNotebook: Sendable {
         var executionCount = 0
         for cell in document.cells {
             appendMarkdown(proseStart..<cell.range.lowerBound, to: &cells)
-            proseStart = cell.output?.range.upperBound ?? cell.range.upperBound
+            proseStart = document.figureLines(of: cell)?.range.upperBound ?? cell.output?.range.upperBound ?? cell.range.upperBound
             let result = results?[cell.index]
             let executed = !cell.options.ignore && result?.status != .notRun
             if executed { executionCount += 1 }
@@ -94,7 +95,7 @@ public struct JupyterNotebook: Sendable {
             "execution_count": executionCount.map(JSONValue.int) ?? .null,
             "id": .string(Self.cellID(id)),
             "metadata": .object(metadata),
-            "outputs": .array(executionCount == nil ? [] : outputs(of: cell, result: result)),
+            "outputs": .array(executionCount == nil ? [] : outputs(of: cell, result: result) + figureOutputs(of: cell, result: result)),
             "source": Self.multiline(code),
         ])
     }
@@ -114,6 +115,21 @@ public struct JupyterNotebook: Sendable {
             return Self.printed(result)
         case .failed(let message):
             return Self.printed(result) + [Self.error(message, cell: cell)]
+        }
+    }
+
+    /// The cell's figures (the run's, or those stored next to the notebook) as `image/svg+xml` displays.
+    private func figureOutputs(of cell: Cell, result: CellResult?) -> [JSONValue] {
+        let figures = result?.figures ?? document.storedFigures(of: cell).compactMap { $0 }
+        return figures.map { figure in
+            .object([
+                "output_type": .string("display_data"),
+                "data": .object([
+                    "image/svg+xml": Self.multiline(figure.svg),
+                    "text/plain": Self.multiline(figure.description),
+                ]),
+                "metadata": .object([:]),
+            ])
         }
     }
 

@@ -8,6 +8,7 @@ enum CellHTML {
         }
         if !cell.options.hideOutput, let result {
             html += outputHTML(result, expectsFailure: cell.options.shouldFail || cell.options.compileFail)
+                + FigureHTML.html(for: result.figures)
         }
         return html + "</div>"
     }

@@ -34,6 +34,7 @@ public struct HTMLRenderer: Sendable {
         var headings: [PageHeading] = []
         var tocBlocks: [MarkdownNode] = []
         var files: [LinkedFile] = []
+        var figureParagraphs: [MarkdownNode] = []
         let summary = document.frontMatter.fields["description"] ?? document.frontMatter.fields["summary"]
             ?? Self.firstParagraphText(of: tree)
 
@@ -59,9 +60,13 @@ public struct HTMLRenderer: Sendable {
                 default:
                     break
                 }
+            case CMARK_NODE_PARAGRAPH where document.isFigureParagraph(startingAt: node.startLine, endingAt: node.endLine):
+                // The cell's figures show with its results; removed after the walk, which lists its images next.
+                figureParagraphs.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if !allowsRawHTML { node.remove() }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard !figureParagraphs.contains(where: { ($0.startLine...$0.endLine).contains(node.startLine) }) else { break }
                 if let file = try resolveLink(node, of: document, folder: folder, notebookPages: notebookPages) {
                     files.append(file)
                 }
@@ -69,6 +74,7 @@ public struct HTMLRenderer: Sendable {
                 break
             }
         }
+        figureParagraphs.forEach { $0.remove() }
         let toc = TableOfContents.html(for: headings)
         for block in tocBlocks {
             block.replace(with: .customBlock(enter: toc))

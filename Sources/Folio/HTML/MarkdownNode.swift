@@ -19,6 +19,7 @@ struct MarkdownNode: Hashable {
     var type: cmark_node_type { cmark_node_get_type(pointer) }
     /// The 1-based line of the file where the node starts.
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
     var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }

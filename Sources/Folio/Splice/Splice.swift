@@ -28,16 +28,7 @@ extension Document {
                 continue
             }
         }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.replacement.count })
-        var copied = 0
-        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            result += bytes[copied..<edit.range.lowerBound]
-            result += edit.replacement
-            copied = edit.range.upperBound
-        }
-        result += bytes[copied...]
-        return result
+        return applying(edits)
     }
 
     /// The document's bytes without any output block (nor the blank lines before each); nothing else changes.

@@ -2,6 +2,11 @@ import Tensors
 
 /// Largest matrix shown as a table of numbers; bigger ones are drawn as a heatmap.
 private let tableLimit = (rows: 12, columns: 12)
+/// Whether a matrix is small enough to show as a table of its values (and to write values in a heatmap's cells).
+func fitsTable(rows: Int, columns: Int) -> Bool {
+    rows <= tableLimit.rows && columns <= tableLimit.columns
+}
+
 /// Most heatmap cells per side; larger matrices are averaged down to this.
 private let heatmapLimit = 128
 
@@ -10,7 +15,7 @@ private let heatmapLimit = 128
 public func tensorHTML(_ t: Tensor) -> String? {
     guard t.rank == 2 else { return nil }
     let rows = t.shape[0], columns = t.shape[1]
-    if rows <= tableLimit.rows && columns <= tableLimit.columns {
+    if fitsTable(rows: rows, columns: columns) {
         return tensorTable(t, rows: rows, columns: columns)
     }
     return tensorHeatmap(t, rows: rows, columns: columns)
@@ -36,18 +41,7 @@ private func tensorTable(_ t: Tensor, rows: Int, columns: Int) -> String {
 /// red for positive, white at zero, scaled by the largest magnitude.
 private func tensorHeatmap(_ t: Tensor, rows: Int, columns: Int) -> String {
     let values = t.scalars
-    let gridRows = min(rows, heatmapLimit), gridColumns = min(columns, heatmapLimit)
-    var grid = [Double](repeating: 0, count: gridRows * gridColumns)
-    var counts = [Int](repeating: 0, count: gridRows * gridColumns)
-    for row in 0..<rows {
-        let gridRow = row * gridRows / max(rows, 1)
-        for column in 0..<columns {
-            let cell = gridRow * gridColumns + column * gridColumns / max(columns, 1)
-            grid[cell] += Double(values[row * columns + column])
-            counts[cell] += 1
-        }
-    }
-    for cell in grid.indices where counts[cell] > 0 { grid[cell] /= Double(counts[cell]) }
+    let (grid, gridRows, gridColumns) = averagedGrid(values, rows: rows, columns: columns, limit: heatmapLimit)
     let finite = values.filter(\.isFinite)
     let range = Tensor(shape: [2], scalars: [finite.min() ?? 0, finite.max() ?? 0]).scalarTexts
     let (low, high) = (range[0], range[1])
@@ -69,8 +63,26 @@ private func tensorHeatmap(_ t: Tensor, rows: Int, columns: Int) -> String {
     return svg + "</svg>"
 }
 
+/// The matrix `values` (`rows` by `columns`, row-major) averaged down to at most `limit` by `limit`
+/// cells: each cell the mean of the block of values it covers (so a heatmap's cells stay few).
+func averagedGrid(_ values: [Float], rows: Int, columns: Int, limit: Int) -> (grid: [Double], rows: Int, columns: Int) {
+    let gridRows = min(rows, limit), gridColumns = min(columns, limit)
+    var grid = [Double](repeating: 0, count: gridRows * gridColumns)
+    var counts = [Int](repeating: 0, count: gridRows * gridColumns)
+    for row in 0..<rows {
+        let gridRow = row * gridRows / max(rows, 1)
+        for column in 0..<columns {
+            let cell = gridRow * gridColumns + column * gridColumns / max(columns, 1)
+            grid[cell] += Double(values[row * columns + column])
+            counts[cell] += 1
+        }
+    }
+    for cell in grid.indices where counts[cell] > 0 { grid[cell] /= Double(counts[cell]) }
+    return (grid, gridRows, gridColumns)
+}
+
 /// `#rrggbb` for `fraction` in -1...1: blue through white to red (NaN is grey).
-private func heatColor(_ fraction: Double) -> String {
+func heatColor(_ fraction: Double) -> String {
     guard fraction.isFinite else { return "#888888" }
     let f = min(max(fraction, -1), 1)
     let target: (Double, Double, Double) = f < 0 ? (33, 102, 172) : (178, 24, 43)

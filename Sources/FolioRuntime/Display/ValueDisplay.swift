@@ -4,12 +4,14 @@ extension __Folio {
     /// Shows the value of a cell's last expression, like Jupyter shows `Out[n]`.
     ///
     /// Strings show quoted (their `debugDescription`, like Jupyter's `repr`) so that a value is told
-    /// apart from printed text; tensors show like `print(t)` plus a rich HTML view; everything else
-    /// shows its `description`.
+    /// apart from printed text; tensors show like `print(t)` plus a rich HTML view (a table or an inline
+    /// heatmap, but no figure file: that is what `show` is for); everything else shows its `description`.
     public static func display<T>(_ value: T) {
         switch value {
         case let tensor as Tensor:
-            show(tensor)
+            Session.display(html: tensorHTML(tensor)) {
+                print(tensor)
+            }
         case let text as String:
             print(text.debugDescription)
         case let text as Substring:

@@ -31,7 +31,7 @@ public func scatter(_ points: Tensor, labels: [String]? = nil, title: String? = 
 }
 
 /// Adds the figure `make` draws to the cell, or stops the cell with the reason it cannot be drawn.
-private func draw(_ make: () throws(FigureError) -> SVGFigure) {
+func draw(_ make: () throws(FigureError) -> SVGFigure) {
     do {
         Session.figure(try make())
     } catch {

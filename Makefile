@@ -1,14 +1,18 @@
 # The entry points README.md promises; each installs missing system packages first.
 .PHONY: deps build notebooks preview test bench
 
-FOLIO = .build/debug/folio
+# Lessons train models, so their programs link the engine built optimized (FOLIO_RUNTIME_DIR);
+# the folio binary itself is the debug build that `swift test` uses.
+FOLIO = FOLIO_RUNTIME_DIR=$(CURDIR)/.build/release .build/debug/folio
 
 deps:
 	./scripts/install-deps
 
-# `swift build` builds the folio binary and libFolioRuntime.so, which notebook programs link.
+# `swift build` builds the folio binary; the release build of FolioRuntime is the
+# libFolioRuntime.so (engine included) that notebook programs link.
 build: deps
 	swift build
+	swift build -c release --product FolioRuntime
 
 # Main job: run the notebooks (outputs written into the .md files) and render them to site/.
 notebooks: build

@@ -29,6 +29,8 @@ public final class Dense: Layer {
         return useBias ? [kernel, WeightSpec(name: "bias", shape: [units])] : [kernel]
     }
 
+    public var weightNames: [String] { inputDim.map { weightSpecs(inputDim: $0).map(\.name) } ?? [] }
+
     public var weights: [Tensor] {
         guard let inputDim else { return [] }
         let kernelTensor = Tensor(shape: [inputDim, units], scalars: kernel)

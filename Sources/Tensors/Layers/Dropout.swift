@@ -17,6 +17,7 @@ public class Dropout: Layer {
     public var description: String { "\(Self.self)(rate: \(rate))" }
 
     public var weights: [Tensor] { [] }
+    public var weightNames: [String] { [] }
 
     public func setWeights(_ weights: [Tensor]) throws {
         try [WeightSpec]().validate(weights, for: description)

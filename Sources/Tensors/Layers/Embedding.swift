@@ -32,6 +32,8 @@ public final class Embedding: Layer {
 
     private var weightSpecs: [WeightSpec] { [WeightSpec(name: "embeddings", shape: [inputDim, outputDim])] }
 
+    public var weightNames: [String] { embeddings.isEmpty ? [] : weightSpecs.map(\.name) }
+
     public var weights: [Tensor] {
         embeddings.isEmpty ? [] : [Tensor(shape: [inputDim, outputDim], scalars: embeddings)]
     }

@@ -13,6 +13,9 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     /// Throws `LayerError` naming the layer, the weight and both shapes when a shape does not fit.
     func setWeights(_ weights: [Tensor]) throws
 
+    /// Keras's names of `weights`, one each (`kernel`, `recurrent_kernel`, `bias`); empty until built.
+    var weightNames: [String] { get }
+
     /// Applies the layer, building it on first use from the input's shape.
     ///
     /// Wrong input (a shape the layer cannot take, an id outside the vocabulary) stops the program

@@ -10,17 +10,17 @@ extension Model {
     /// `val_<metric>`. Prints Keras's progress (see `verbose`) and returns the `History`.
     @discardableResult
     public func fit(_ x: Tensor, _ y: Tensor, batchSize: Int = 32, epochs: Int = 1, verbose: Int = 1,
-                    callbacks: [Callback] = [], validationSplit: Double = 0, validationData: (Tensor, Tensor)? = nil,
-                    shuffle: Bool = true) -> History {
-        fit([x], y, batchSize: batchSize, epochs: epochs, verbose: verbose, callbacks: callbacks,
-            validationSplit: validationSplit, validationData: validationData.map { ([$0.0], $0.1) }, shuffle: shuffle)
+                    validationSplit: Double = 0, validationData: (Tensor, Tensor)? = nil, shuffle: Bool = true,
+                    callbacks: [Callback] = []) -> History {
+        fit([x], y, batchSize: batchSize, epochs: epochs, verbose: verbose, validationSplit: validationSplit,
+            validationData: validationData.map { ([$0.0], $0.1) }, shuffle: shuffle, callbacks: callbacks)
     }
 
     /// `fit` for a model of several inputs (one tensor each, the same number of samples).
     @discardableResult
     public func fit(_ x: [Tensor], _ y: Tensor, batchSize: Int = 32, epochs: Int = 1, verbose: Int = 1,
-                    callbacks: [Callback] = [], validationSplit: Double = 0, validationData: ([Tensor], Tensor)? = nil,
-                    shuffle: Bool = true) -> History {
+                    validationSplit: Double = 0, validationData: ([Tensor], Tensor)? = nil, shuffle: Bool = true,
+                    callbacks: [Callback] = []) -> History {
         let setup = requireCompiled(for: "fit")
         trapOnError {
             if batchSize < 1 { throw LayerError("\(name).fit: batchSize must be at least 1, got \(batchSize)") }

@@ -60,6 +60,11 @@ open class Model: Layer {
 
     public var weightHolders: [any Layer] { layers.flatMap(\.weightHolders) }
 
+    /// Each weight's path, `<layer name>/<weight name>` (`lstm/recurrent_kernel`), as Keras names them.
+    public var weightNames: [String] {
+        layers.flatMap { layer in layer.weightNames.map { layer.name + "/" + $0 } }
+    }
+
     /// Replaces every layer's weights from one list in the order of `weights`; the layers must be
     /// built (called once, or the model built), since their weight counts depend on it.
     public func setWeights(_ weights: [Tensor]) throws {

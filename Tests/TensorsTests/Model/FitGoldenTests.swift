@@ -26,8 +26,8 @@ final class FitGoldenTests: XCTestCase {
         let (model, golden) = try embeddingLSTMModel()
         var batchLogs: [[String: Float]] = []
         let history = model.fit(TrainingGoldens.tensor(golden["x_train"]), TrainingGoldens.tensor(golden["y_train"]),
-                                batchSize: 16, epochs: 3, verbose: 0,
-                                callbacks: [LambdaCallback(onBatchEnd: { _, logs in batchLogs.append(logs) })], shuffle: false)
+                                batchSize: 16, epochs: 3, verbose: 0, shuffle: false,
+                                callbacks: [LambdaCallback(onBatchEnd: { _, logs in batchLogs.append(logs) })])
         let expected = golden["history"] as! [String: [Double]]
         XCTAssertEqual(Set(history.history.keys), Set(expected.keys))
         for (name, values) in expected {

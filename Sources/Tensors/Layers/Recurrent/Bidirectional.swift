@@ -42,6 +42,10 @@ public final class Bidirectional: Layer {
 
     public var weights: [Tensor] { forwardLayer.weights + backwardLayer.weights }
 
+    public var weightNames: [String] {
+        forwardLayer.weightNames.map { forwardLayer.name + "/" + $0 } + backwardLayer.weightNames.map { backwardLayer.name + "/" + $0 }
+    }
+
     public var weightHolders: [any Layer] { [forwardLayer, backwardLayer] }
 
     public func setWeights(_ weights: [Tensor]) throws {

@@ -69,6 +69,8 @@ public class RecurrentLayer: Layer {
         return useBias ? kernels + [WeightSpec(name: "bias", shape: cell.biasShape)] : kernels
     }
 
+    public var weightNames: [String] { inputDim.map { weightSpecs(inputDim: $0).map(\.name) } ?? [] }
+
     public var weights: [Tensor] {
         guard let inputDim else { return [] }
         let specs = weightSpecs(inputDim: inputDim)

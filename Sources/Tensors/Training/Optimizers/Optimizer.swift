@@ -16,6 +16,8 @@ public class Optimizer {
     /// Keras's name for the optimizer (`adam`, `sgd`, ...).
     public let name: String
     public var learningRate: Float
+    /// When set, `apply` takes `learningRate` from it at each step (Keras's `learning_rate=schedule`).
+    public var learningRateSchedule: (any LearningRateSchedule)?
     public let clipnorm: Float?
     public let clipvalue: Float?
     public let globalClipnorm: Float?
@@ -82,6 +84,7 @@ public class Optimizer {
     /// Updates the weights of every layer, in order, from `gradients`: the layers' `weights`
     /// concatenated, as `valueWithGradient` returns them for a model made of these layers.
     public func apply(_ gradients: [Tensor], to layers: [any Layer]) {
+        if let learningRateSchedule { learningRate = learningRateSchedule(step: iterations) }
         let holders = layers.flatMap(\.weightHolders)
         let weights = holders.map(\.weights)
         let expected = weights.reduce(0) { $0 + $1.count }

@@ -100,7 +100,10 @@ private actor PreviewSite {
                 let outcome = try await execution.results(for: document)
                 outcome.warnings.forEach(Console.note)
                 for case .failed(let message) in outcome.results.map(\.status) { Console.note(message) }
-                notebooks[path] = (document, outcome.results.map { $0.status == .notRun ? nil : $0 })
+                // Shown with the file as it is now, as `folio run` would write them; when its cells changed
+                // during the run, the watcher has seen the save and runs the notebook again.
+                guard let current = try? document.reloaded() else { continue }
+                notebooks[path] = (current, outcome.results.map { $0.status == .notRun ? nil : $0 })
             } catch {
                 Console.note(String(describing: error))
                 notebooks[path] = (document, document.storedResults)

@@ -6,13 +6,17 @@ import Foundation
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run notebooks and write their outputs into the files.",
-        discussion: "Exits with 1 when a cell fails (the outputs of the cells before it are still written), 2 on bad input.")
+        discussion: """
+            Exits with 1 when a cell fails (the outputs of the cells before it are still written) or a notebook's \
+            cells changed while it ran (its outputs are not written), 2 on bad input or a read-only notebook.
+            """)
 
     @OptionGroup var execution: ExecutionOptions
     @OptionGroup var batch: BatchOptions
 
     func run() async throws {
         let documents = try execution.documents()
+        try Self.refuseReadOnly(documents)
         let results = batch.execution(with: try execution.executor())
         // Messages are printed after the batch, in notebook order, so --jobs never reorders them.
         let outcome = await batch.run(documents) { document in
@@ -35,15 +39,27 @@ struct Run: AsyncParsableCommand {
         let outputs = Dictionary(uniqueKeysWithValues: zip(document.cells, outcome.results).compactMap { cell, result in
             result.status == .notRun ? nil : (cell.index, result.text)
         })
-        let bytes = document.splicing(outputs)
-        if bytes != document.bytes {
-            do {
-                try AtomicFile.write(bytes, to: document.path)
-            } catch {
-                messages.append("\(document.path): error: could not write the outputs: \(error)")
-                disposition = .failed
-            }
+        do {
+            try document.writeOutputs(outputs)
+        } catch {
+            messages.append(error.description)
+            disposition = .failed
         }
         return (messages, disposition)
+    }
+
+    /// Exits with 2, having run nothing, when a notebook cannot take its outputs: a read-only file is
+    /// its owner's way of saying it must not change.
+    private static func refuseReadOnly(_ documents: [Document]) throws {
+        var refused = false
+        for document in documents {
+            do {
+                try AtomicFile.checkWritable(document.path)
+            } catch {
+                Console.note("\(error.path): error: cannot write the outputs: \(error.reason)")
+                refused = true
+            }
+        }
+        if refused { throw ExitCode.badInput }
     }
 }

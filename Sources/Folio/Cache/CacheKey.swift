@@ -23,7 +23,7 @@ import Foundation
 /// such a file, run with `--refresh`.
 public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
     /// Raise when the encoding below or the meaning of an entry changes: old entries then miss.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// Lowercase hex SHA-256.
     public let digest: String

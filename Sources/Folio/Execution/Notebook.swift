@@ -28,10 +28,15 @@ struct Notebook: Sendable {
                 .joined(separator: "\n")
             throw ExecutorError(path: document.path, message: "the notebook program did not compile:\n\(details)")
         }
-        let own = located.filter { $0.1.index == cell.index }.map(\.0)
-        let message = own.map { $0.located(in: document.path) }.joined(separator: "\n")
-        let text = own.map { $0.located(in: cell) + "\n" }.joined()
-        return (cell, CellResult(status: .failed(message: message), text: text))
+        let own = located.filter { $0.1.index == cell.index }.map { program.authored($0.0) }
+        return (cell, failure(of: cell, errors: own))
+    }
+
+    /// The result of `cell` failed with `errors`: located in the .md for the message, in the cell for its output.
+    func failure(of cell: Cell, errors: [Diagnostic]) -> CellResult {
+        let message = errors.map { $0.located(in: document.path) }.joined(separator: "\n")
+        let text = errors.map { $0.located(in: cell) + "\n" }.joined()
+        return CellResult(status: .failed(message: message), text: text)
     }
 
     /// One result per cell that started, cut from the program's output by the control records.

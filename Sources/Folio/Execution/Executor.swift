@@ -43,12 +43,12 @@ public struct Executor: Sendable {
                     scratch.path + "/notebook", workingDirectory: notebook.directory, scratch: scratch.path,
                     cellTimeouts: cells.reduce(into: [:]) { $0[$1.index] = $1.options.timeout },
                     notebookTimeout: notebookTimeout)
-                var crashLine: Int?
-                if case .signalled = run.ending, let symbolizer = toolchain.symbolizer {
-                    crashLine = await CrashSite.line(in: run.lastCellOutput, executable: scratch.path + "/notebook",
-                                                     fileName: notebook.fileName, symbolizer: symbolizer)
+                var crashLines: [Int: Int] = [:]
+                if let symbolizer = toolchain.symbolizer {
+                    crashLines = await CrashSite.lines(in: run.records, executable: scratch.path + "/notebook",
+                                                       fileName: notebook.fileName, symbolizer: symbolizer)
                 }
-                for (index, result) in notebook.results(of: run, program: program, crashLine: crashLine) {
+                for (index, result) in notebook.results(of: run, program: program, crashLines: crashLines) {
                     results[index] = result
                 }
                 break

@@ -95,6 +95,7 @@ final class ProgramCellChecksTests: XCTestCase {
 
     func testAFunctionInTheSameCellMayUseAVariableDeclaredBelowIt() throws {
         try assertPasses(["func show() { print(y) }\nlet y = 41\nshow()"])
+        try assertPasses(["let later = { print(z) }\nlet z = 1\nlater()"])
     }
 
     // MARK: Each cell a complete unit

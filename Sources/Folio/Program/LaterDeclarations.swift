@@ -166,7 +166,8 @@ private struct References {
         var identifier: Identifier
         var position: AbsolutePosition
         /// Whether the reference runs where it is written, at the cell's top level, as opposed to
-        /// inside a function, a type or a computed property's body, which may run after later statements.
+        /// inside a function, a closure, a type or a computed property's body, which may run after
+        /// later statements.
         var runsAtTopLevel: Bool
     }
 
@@ -201,7 +202,8 @@ private struct References {
             let deferred = node.ancestorOrSelf { ancestor in
                 ancestor.is(FunctionDeclSyntax.self) || ancestor.is(InitializerDeclSyntax.self)
                     || ancestor.is(AccessorBlockSyntax.self) || ancestor.is(DeinitializerDeclSyntax.self)
-                    || ancestor.is(SubscriptDeclSyntax.self) || ancestor.asProtocol(DeclGroupSyntax.self) != nil
+                    || ancestor.is(SubscriptDeclSyntax.self) || ancestor.is(ClosureExprSyntax.self)
+                    || ancestor.asProtocol(DeclGroupSyntax.self) != nil
                     ? ancestor : nil
             }
             references.append(Reference(node: node, name: name.identifierName, identifier: identifier,

@@ -28,16 +28,15 @@ public struct Program: Hashable, Sendable {
         var source = "import Tensors\nimport FolioRuntime\n\n__Folio.start(seed: \(seed))\n"
         for cell in cells {
             source += "__Folio.beginCell(\(cell.index))\n"
+            let display = LastExpression(in: cell.code)
             if cell.options.shouldFail {
                 source += "__Folio.expectFailure(cell: \(cell.index)) { () throws -> Void in\n"
-                source += Self.located(cell, in: fileName, markingThrows: false)
+                source += Self.located(cell, display: display, in: fileName, markingThrows: false)
                 source += "}\n"
             } else {
-                source += Self.located(cell, in: fileName, markingThrows: true)
+                source += Self.located(cell, display: display, in: fileName, markingThrows: true)
             }
-            if let display = LastExpression(in: cell.code) {
-                insertions.merge(display.insertions(in: cell), uniquingKeysWith: { $1 })
-            }
+            if let display { insertions.merge(display.insertions(in: cell), uniquingKeysWith: { $1 }) }
         }
         source += "__Folio.finish()\n"
         self.source = source
@@ -61,10 +60,11 @@ public struct Program: Hashable, Sendable {
         cells.first { $0.codeLine <= line && line < $0.codeLine + max($0.lineCount, 1) }
     }
 
-    /// The cell's code behind `#sourceLocation`; with `markingThrows`, each statement that can throw
-    /// is preceded by a marker on its own line and a directive that restores the line count.
-    private static func located(_ cell: Cell, in fileName: String, markingThrows: Bool) -> String {
-        var code = LastExpression(in: cell.code).map { $0.rewriting(cell.code) } ?? cell.code
+    /// The cell's code behind `#sourceLocation`, its `display` expression (if any) wrapped to show its
+    /// value; with `markingThrows`, each statement that can throw is preceded by a marker on its own
+    /// line and a directive that restores the line count.
+    private static func located(_ cell: Cell, display: LastExpression?, in fileName: String, markingThrows: Bool) -> String {
+        var code = display.map { $0.rewriting(cell.code) } ?? cell.code
         if !code.isEmpty && !code.hasSuffix("\n") { code += "\n" }
         let file = stringLiteral(fileName)
         if markingThrows {

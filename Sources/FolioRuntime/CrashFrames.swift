@@ -45,8 +45,9 @@ enum CrashFrames {
         for signal in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS] { sigaction(signal, &action, nil) }
     }
 
-    /// Writes the record; returning re-runs the faulting instruction, which now kills the program
-    /// (SA_RESETHAND restored the default action).
+    /// Writes the record, then raises the signal again: SA_RESETHAND restored its default action, and
+    /// it is delivered as the handler returns, ending the program as if there had been no handler
+    /// (also for a SIGTRAP, after which the program would otherwise go on).
     private static func report(_ signal: Int32) {
         let count = Int(systemBacktrace(frames, Int32(capacity)))
         var length = 0
@@ -64,6 +65,7 @@ enum CrashFrames {
         record[length] = UInt8(ascii: "\n")
         length += 1
         _ = write(descriptor, record, length)
+        raise(signal)
     }
 
     /// Writes `value` in decimal at `destination`; returns the number of digits.

@@ -130,6 +130,11 @@ final class ProgramCellChecksTests: XCTestCase {
         XCTAssertFalse(failure.errors.joined().contains("sourceLocation"))
     }
 
+    func testAnExpressionMissingAtTheEndOfACellIsReportedOnItsLastLine() throws {
+        let failure = try XCTUnwrap(try check(["let x = 1", "let y =\n\n"]))
+        XCTAssertEqual(failure.errors.first?.hasPrefix("dir/nb.md:6:8: error: expected expression"), true, "\(failure.errors)")
+    }
+
     func testIgnoreAndCompileFailCellsAreNotChecked() throws {
         try assertPasses(["not swift {", "let x = [1,"], options: ["ignore", "compile-fail"])
     }

@@ -36,7 +36,16 @@ struct CellSyntax {
     }
 
     /// An error at `position` of the cell's code, located in the notebook, with the author's line and a caret.
+    /// A position in the blank space that ends the cell after its last token (where a missing expression
+    /// at its end is reported) is moved back to just after that token, so that the error stays on the author's line.
     func diagnostic(at position: AbsolutePosition, fileName: String, message: String) -> Diagnostic {
+        var position = position
+        if let lastTokenEnd = tree.endOfFileToken.previousToken(viewMode: .sourceAccurate)?.endPositionBeforeTrailingTrivia,
+           lastTokenEnd < position,
+           Array(cell.code.utf8)[lastTokenEnd.utf8Offset...]
+               .allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") }) {
+            position = lastTokenEnd
+        }
         let location = converter.location(for: position)
         return Diagnostic(authoredIn: cell, fileName: fileName, line: cell.codeLine + location.line - 1,
                           column: location.column, message: message)

@@ -81,15 +81,17 @@ final class ExecutorTrapMessageTests: XCTestCase {
     func testALibrarysTrapIsLocatedAtTheNotebookLineThatCalledItAndNeverNamesTheLibrarysFile() {
         let program = Program(fileName: "nb.md", seed: 1, cells: cells)
         let library = "Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range\n"
-        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program, origin: .init(fileName: "nb.md", crashLine: 11)),
+        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program, origin: .init(fileName: "nb.md", crashLine: 11, trapped: true)),
                        "cell:2: Fatal error: Index out of range\n")
-        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program, origin: .init(fileName: "nb.md", crashLine: 4)),
+        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program, origin: .init(fileName: "nb.md", crashLine: 4, trapped: true)),
                        "cell 1:1: Fatal error: Index out of range\n", "a function of an earlier cell")
-        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program, origin: .init(fileName: "nb.md")),
+        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program, origin: .init(fileName: "nb.md", trapped: true)),
                        "Fatal error: Index out of range\n")
+        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program, origin: .init(fileName: "nb.md")), library,
+                       "a cell that did not trap only printed the line")
         let uncaught = "Swift/ErrorType.swift:254: Fatal error: Error raised at top level: E()\n"
         XCTAssertEqual(TrapMessage.relocating(uncaught, in: cells[1], of: program,
-                                              origin: .init(fileName: "nb.md", crashLine: 10, thrownLine: 11)),
+                                              origin: .init(fileName: "nb.md", crashLine: 10, thrownLine: 11, trapped: true)),
                        "cell:2: Fatal error: Error raised at top level: E()\n", "an escaped error is where its statement started")
     }
 

@@ -70,7 +70,9 @@ struct Notebook: Sendable {
                 .map { CellResult.Display(range: ($0.range.lowerBound - start.offset)..<($0.range.upperBound - start.offset), html: $0.html) }
             var status = CellResult.Status.ok
             let thrownLine = isLast ? lastThrowingStatement.flatMap { program.cell(atLine: $0)?.index == cell.index ? $0 : nil } : nil
-            let origin = TrapMessage.Origin(fileName: fileName, crashLine: crashLines[cell.index], thrownLine: thrownLine)
+            let endedBySignal = if case .signalled = run.ending { isLast } else { false }
+            let origin = TrapMessage.Origin(fileName: fileName, crashLine: crashLines[cell.index], thrownLine: thrownLine,
+                                            trapped: endedBySignal || crashLines[cell.index] != nil)
             if isLast && !completed {
                 let failure = describe(run.ending, output: text, cell: cell, origin: origin)
                 status = .failed(message: failure.message)

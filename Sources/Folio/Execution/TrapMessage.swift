@@ -44,6 +44,9 @@ struct TrapMessage: Hashable, Sendable {
         /// The cell's last top-level statement that can throw to have started: where an error that
         /// reached the top level came from.
         var thrownLine: Int?
+        /// Whether the cell's code trapped (in the program or in a `should-fail` cell's child): only
+        /// then is a line that looks like another file's trap the runtime's, not text the cell printed.
+        var trapped = false
 
         /// The .md line `trap` came from, when known.
         func line(of trap: TrapMessage) -> Int? {
@@ -59,7 +62,7 @@ struct TrapMessage: Hashable, Sendable {
     static func relocating(_ output: String, in cell: Cell, of program: Program, origin: Origin) -> String {
         guard kinds.contains(where: output.contains) else { return output }
         return output.split(separator: "\n", omittingEmptySubsequences: false).map { text -> String in
-            guard let trap = TrapMessage(text) else { return String(text) }
+            guard let trap = TrapMessage(text), trap.isIn(program.fileName) || origin.trapped else { return String(text) }
             guard let line = origin.line(of: trap), let owner = program.cell(atLine: line) else {
                 return trap.isIn(program.fileName) ? String(text) : String(trap.message)
             }

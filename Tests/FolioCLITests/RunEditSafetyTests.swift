@@ -95,6 +95,23 @@ final class RunEditSafetyTests: FolioProcessTestCase {
         XCTAssertEqual(mode, 0o444, "the file was not replaced by a writable copy")
     }
 
+    func testPreviewShowsAParagraphSavedWhileTheNotebookRanWithTheOutput() throws {
+        let path = try folio.write("nb.md", slowNotebook)
+        let preview = try folio.start(["preview", "nb.md", "--port", "0", "--out", "site"])
+        defer {
+            kill(preview.processIdentifier, SIGKILL)
+            preview.waitUntilExit()
+        }
+        try waitForNotebookProgram(of: preview)
+        try appendToFile(path, "\nA paragraph saved during the run.\n")
+        let deadline = Date().addingTimeInterval(120)
+        while !(try folio.read(".stdout")).contains("Serving"), Date() < deadline, preview.isRunning { usleep(50_000) }
+        let page = try folio.read("site/nb.html")
+        XCTAssertTrue(page.contains("A paragraph saved during the run."), page)
+        XCTAssertTrue(page.contains("start\ndone"), page)
+        XCTAssertEqual(try folio.read("nb.md"), slowNotebook + "\nA paragraph saved during the run.\n", "preview never writes the notebook")
+    }
+
     /// Waits until `folio` has started the notebook's program (a process named `notebook` among its
     /// descendants), so that an edit made now lands while the cell runs.
     private func waitForNotebookProgram(of run: Process) throws {

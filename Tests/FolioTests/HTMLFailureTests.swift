@@ -24,6 +24,13 @@ final class HTMLFailureTests: XCTestCase {
         XCTAssertTrue(page.body.contains("<div class=\"output error\">"), page.body)
     }
 
+    func testANameErrorIsShownOnceThoughItsStoredFormNamesTheCellDifferently() throws {
+        let page = try render("```swift\nprint(later)\n```\n", results: [CellResult(
+            status: .failed(message: "notebook.md:2:7: error: name 'later' is not defined yet: it is declared later, in the cell at line 5"),
+            text: "cell:1:7: error: name 'later' is not defined yet: it is declared later, in cell 2\nprint(later)\n      ^\n")])
+        XCTAssertEqual(page.body.occurrences(of: "is not defined yet"), 1, page.body)
+    }
+
     func testAFailureTheOutputDoesNotTellIsAdded() throws {
         let page = try render("```swift should-fail\nprint(1)\n```\n", results: [CellResult(
             status: .failed(message: "notebook.md:1: error: expected this `should-fail` cell to trap or throw, but it completed"),

@@ -20,7 +20,7 @@ enum CellHTML {
         var failure: String?
         if case .failed(let message) = result.status {
             failed = true
-            if !result.text.contains(what(message)) { failure = message }
+            if !CellResult.reportsFailure(result.text) && !result.text.contains(what(message)) { failure = message }
         }
         guard !result.text.isEmpty || failure != nil else { return "" }
 

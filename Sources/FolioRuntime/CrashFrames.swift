@@ -33,8 +33,10 @@ enum CrashFrames {
         guard let image = programImage() else { return }
         Self.image = image
         descriptor = channel.descriptor
-        // backtrace() loads its unwinder on first use, which must not happen inside the handler.
+        // backtrace() loads its unwinder on first use, and statics are initialised on first use: neither
+        // may happen inside the handler, which must not allocate.
         _ = systemBacktrace(frames, Int32(capacity))
+        record.initialize(repeating: 0, count: 32 + capacity * 21)
         var stack = stack_t()
         stack.ss_size = 1 << 16
         stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: stack.ss_size, alignment: 16)

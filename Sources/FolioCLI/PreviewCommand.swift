@@ -88,25 +88,38 @@ private actor PreviewSite {
     func rebuild(_ paths: [String]) async throws(DocumentError) {
         var firstError: DocumentError?
         for path in paths {
-            let document: Document
             do {
-                document = try Document(contentsOf: path)
+                // A save while the notebook runs leaves results for code that is gone: run it again, as
+                // `folio run` would ask; a notebook that keeps changing its own code gets a few tries.
+                for attempt in 1...Self.runAttempts {
+                    if try await refresh(path) { break }
+                    Console.note("\(path): changed while running; " + (attempt < Self.runAttempts ? "running it again" : "giving up"))
+                }
             } catch {
                 firstError = firstError ?? error
-                continue
-            }
-            Console.note("running \(path)")
-            do {
-                let outcome = try await execution.results(for: document)
-                outcome.warnings.forEach(Console.note)
-                for case .failed(let message) in outcome.results.map(\.status) { Console.note(message) }
-                notebooks[path] = (document, outcome.results.map { $0.status == .notRun ? nil : $0 })
-            } catch {
-                Console.note(String(describing: error))
-                notebooks[path] = (document, document.storedResults)
             }
         }
         try site.write(notebooks.keys.sorted().map { notebooks[$0]! })
         if let firstError { throw firstError }
+    }
+
+    private static let runAttempts = 3
+
+    /// Re-reads and re-runs the notebook at `path`; false, keeping its last page, when its cells
+    /// changed while it ran. Its page shows the file as it is when the run ends, as `folio run` writes it.
+    private func refresh(_ path: String) async throws(DocumentError) -> Bool {
+        let document = try Document(contentsOf: path)
+        Console.note("running \(path)")
+        do {
+            let outcome = try await execution.results(for: document)
+            outcome.warnings.forEach(Console.note)
+            for case .failed(let message) in outcome.results.map(\.status) { Console.note(message) }
+            guard let current = try? document.reloaded() else { return false }
+            notebooks[path] = (current, outcome.results.map { $0.status == .notRun ? nil : $0 })
+        } catch {
+            Console.note(String(describing: error))
+            notebooks[path] = (document, document.storedResults)
+        }
+        return true
     }
 }

@@ -6,13 +6,17 @@ import Foundation
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run notebooks and write their outputs into the files.",
-        discussion: "Exits with 1 when a cell fails (the outputs of the cells before it are still written), 2 on bad input.")
+        discussion: """
+            Exits with 1 when a cell fails (the outputs of the cells before it are still written) or a notebook's \
+            cells changed while it ran (its outputs are not written), 2 on bad input or a read-only notebook.
+            """)
 
     @OptionGroup var execution: ExecutionOptions
     @OptionGroup var batch: BatchOptions
 
     func run() async throws {
         let documents = try execution.documents()
+        try Self.refuseReadOnly(documents)
         let results = batch.execution(with: try execution.executor())
         // Messages are printed after the batch, in notebook order, so --jobs never reorders them.
         let outcome = await batch.run(documents) { document in
@@ -41,13 +45,33 @@ struct Run: AsyncParsableCommand {
         return (messages, disposition)
     }
 
-    /// Writes the results' new figure files, then the notebook with their outputs and figure lines,
-    /// then removes the figure files the notebook no longer names.
+    /// Writes the results' new figure files, then the notebook with their outputs and figure lines
+    /// (never over an edit made during the run), then removes the figure files it no longer names.
     private static func write(_ results: [CellResult], into document: Document) throws {
-        let bytes = try document.splicing(results: results)
         let figures = FigureFolder(forNotebook: document.path)
         try figures.write(results.flatMap(\.figures))
-        if bytes != document.bytes { try AtomicFile.write(bytes, to: document.path) }
-        try figures.removeUnreferenced(by: try Document(path: document.path, bytes: bytes))
+        do {
+            try document.writeResults(results)
+        } catch {
+            // The notebook was left as it is: the files just written are orphans unless it names them.
+            _ = try? figures.removeUnreferenced(by: try Document(contentsOf: document.path))
+            throw error
+        }
+        try figures.removeUnreferenced(by: try Document(contentsOf: document.path))
+    }
+
+    /// Exits with 2, having run nothing, when a notebook cannot take its outputs: a read-only file is
+    /// its owner's way of saying it must not change.
+    private static func refuseReadOnly(_ documents: [Document]) throws {
+        var refused = false
+        for document in documents {
+            do {
+                try AtomicFile.checkWritable(document.path)
+            } catch {
+                Console.note("\(error.path): error: cannot write the outputs: \(error.reason)")
+                refused = true
+            }
+        }
+        if refused { throw ExitCode.badInput }
     }
 }

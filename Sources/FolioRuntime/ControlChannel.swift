@@ -16,12 +16,14 @@ import Darwin
 ///     figure <count> <count>\n<svg>\n<text>\n    the running cell drew a figure: its SVG file and its description
 ///     expected-failure <index> failed|completed   how a `should-fail` cell ended
 ///     statement <line>                           a top-level statement that can throw starts
+///     crash-frames <offset>...                   the program trapped or crashed with these frames of its own code
 ///     end <offset>                               the last cell finished
 struct ControlChannel {
     /// The environment variable naming the control file.
     static let environmentKey = "FOLIO_CONTROL"
 
-    private let descriptor: Int32
+    /// The control file, open for appending (the crash handler writes its record here directly).
+    let descriptor: Int32
 
     /// Opens the file named by `FOLIO_CONTROL` and removes the variable; nil when the program runs on its own.
     static func fromEnvironment() -> ControlChannel? {

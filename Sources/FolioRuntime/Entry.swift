@@ -10,10 +10,12 @@ import Darwin
 /// Notebook authors never write these; the underscores keep them out of the way of their names.
 public enum __Folio {
     /// Prepares the program before the first cell: unbuffered stdout (so stdout and stderr interleave
-    /// as on a terminal and nothing is lost when a cell traps), the control channel, and the seed.
+    /// as on a terminal and nothing is lost when a cell traps), the control channel, the crash handler
+    /// (see `CrashFrames`), and the seed.
     public static func start(seed: UInt64) {
         setvbuf(stdout, nil, _IONBF, 0)
         Session.channel = ControlChannel.fromEnvironment()
+        if let channel = Session.channel { CrashFrames.install(reportingTo: channel) }
         setRandomSeed(seed)
     }
 

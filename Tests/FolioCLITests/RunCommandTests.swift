@@ -223,8 +223,7 @@ final class RunCommandTests: FolioProcessTestCase {
         let outcome = try folio.run(["run", "fails.md"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let written = try folio.read("fails.md")
-        XCTAssertTrue(written.contains("```output\nabout to fail\nSwift/"), written)
-        XCTAssertTrue(written.contains("Fatal error: Index out of range\n```"), written)
+        XCTAssertTrue(written.contains("```output\nabout to fail\ncell:4: Fatal error: Index out of range\n```"), written)
         XCTAssertTrue(written.contains("```output\nUncaught error: Oops()\n```"), written)
         XCTAssertTrue(written.contains("```output\ncounter is 0\n```"), written)
     }

@@ -79,10 +79,31 @@ final class ExecutorTrapMessageTests: XCTestCase {
 
     func testNotebookTrapLocationsInOutputsBecomeRelativeToTheirCell() {
         let program = Program(fileName: "nb.md", seed: 1, cells: cells)
+        let origin = TrapMessage.Origin(fileName: "nb.md")
         let output = "1\nmain/nb.md:5: Precondition failed: no\n"
-        XCTAssertEqual(TrapMessage.relocating(output, in: cells[1], of: program), "1\ncell 1:2: Precondition failed: no\n")
-        XCTAssertEqual(TrapMessage.relocating(output, in: cells[0], of: program), "1\ncell:2: Precondition failed: no\n")
-        let library = "Swift/Array.swift:9: Fatal error: Index out of range\n"
-        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program), library)
+        XCTAssertEqual(TrapMessage.relocating(output, in: cells[1], of: program, origin: origin), "1\ncell 1:2: Precondition failed: no\n")
+        XCTAssertEqual(TrapMessage.relocating(output, in: cells[0], of: program, origin: origin), "1\ncell:2: Precondition failed: no\n")
+    }
+
+    func testALibrarysTrapIsLocatedAtTheNotebookLineThatCalledItAndNeverNamesTheLibrarysFile() {
+        let program = Program(fileName: "nb.md", seed: 1, cells: cells)
+        let library = "Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range\n"
+        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program, origin: .init(fileName: "nb.md", crashLine: 11, trapped: true)),
+                       "cell:2: Fatal error: Index out of range\n")
+        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program, origin: .init(fileName: "nb.md", crashLine: 4, trapped: true)),
+                       "cell 1:1: Fatal error: Index out of range\n", "a function of an earlier cell")
+        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program, origin: .init(fileName: "nb.md", trapped: true)),
+                       "Fatal error: Index out of range\n")
+        XCTAssertEqual(TrapMessage.relocating(library, in: cells[1], of: program, origin: .init(fileName: "nb.md")), library,
+                       "a cell that did not trap only printed the line")
+        let uncaught = "Swift/ErrorType.swift:254: Fatal error: Error raised at top level: E()\n"
+        XCTAssertEqual(TrapMessage.relocating(uncaught, in: cells[1], of: program,
+                                              origin: .init(fileName: "nb.md", crashLine: 10, thrownLine: 11, trapped: true)),
+                       "cell:2: Fatal error: Error raised at top level: E()\n", "an escaped error is where its statement started")
+    }
+
+    func testCrashFramesParse() {
+        XCTAssertEqual(ControlRecord.parse(Array("cell 0 0\ncrash-frames 4229 4442\ncrash-frames\n".utf8)),
+                       [.cell(index: 0, offset: 0), .crashFrames(offsets: [4229, 4442]), .crashFrames(offsets: [])])
     }
 }

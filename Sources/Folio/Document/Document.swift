@@ -122,20 +122,9 @@ public struct Document: Sendable {
     }
 
     private static func contents(ofFile path: String) throws(DocumentError) -> [UInt8] {
-        let failure = { DocumentError(path: path, line: nil, message: "cannot read the file: \(String(cString: strerror(errno)))") }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure() }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure()
-            }
-            bytes += chunk[..<count]
+        guard let bytes = fileBytes(atPath: path) else {
+            throw DocumentError(path: path, line: nil, message: "cannot read the file: \(String(cString: strerror(errno)))")
         }
+        return bytes
     }
 }

@@ -10,6 +10,9 @@ enum ControlRecord: Hashable, Sendable {
     case expectedFailure(index: Int, failed: Bool)
     /// A top-level statement that can throw starts at `line` of the notebook.
     case statement(line: Int)
+    /// The program trapped or crashed; `offsets` are the stack's frames in the program executable,
+    /// innermost first, as offsets from its load address.
+    case crashFrames(offsets: [Int])
     /// The program finished its last cell with the output at `offset`.
     case end(offset: Int)
 
@@ -21,6 +24,10 @@ enum ControlRecord: Hashable, Sendable {
             let fields = String(decoding: bytes[position..<newline], as: UTF8.self).split(separator: " ")
             position = newline + 1
             let numbers = fields.dropFirst().compactMap { Int($0) }
+            if fields.first == "crash-frames" {
+                records.append(.crashFrames(offsets: numbers))
+                continue
+            }
             switch (fields.first, numbers.count) {
             case ("cell", 2): records.append(.cell(index: numbers[0], offset: numbers[1]))
             case ("end", 1): records.append(.end(offset: numbers[0]))

@@ -11,6 +11,9 @@ struct Diagnostic: Hashable, Sendable {
     var message: String
     /// The lines swiftc prints under the message (the source line and a caret).
     var excerpt: [String]
+    /// The message as an output stored in the notebook tells it, when it names a place other than by
+    /// the cell's own lines (another cell is named by its number, not its .md line, which prose edits move).
+    var storedMessage: String? = nil
 
     /// The message located in `path` (the notebook as the user named it) instead of the file name
     /// the program used.
@@ -21,11 +24,11 @@ struct Diagnostic: Hashable, Sendable {
     /// The message located by its line within `cell` (`cell:2:14: error: ...`), for outputs stored in
     /// the notebook: it stays true when lines above the cell are added or removed.
     func located(in cell: Cell) -> String {
-        text(location: "cell:\(line - cell.codeLine + 1):\(column)")
+        text(location: "cell:\(line - cell.codeLine + 1):\(column)", message: storedMessage ?? message)
     }
 
-    private func text(location: String) -> String {
-        (["\(location): \(severity.rawValue): \(message)"] + excerpt).joined(separator: "\n")
+    private func text(location: String, message: String? = nil) -> String {
+        (["\(location): \(severity.rawValue): \(message ?? self.message)"] + excerpt).joined(separator: "\n")
     }
 
     /// Parses swiftc's `-diagnostic-style llvm` output; messages without a location (and any line

@@ -3,8 +3,9 @@ import Foundation
 /// Runs notebooks: generates the program, compiles it against the runtime, runs it with time
 /// limits and cuts its output into one `CellResult` per cell.
 ///
-/// A compile error in a cell fails that cell (its diagnostics, located in the .md, are the message)
-/// and the cells before it are re-run so they keep their outputs. A trap, a thrown error, an exit or
+/// A cell that does not parse on its own or uses a name before it is declared (see `CellChecks`), or
+/// a compile error in a cell, fails that cell (its diagnostics, located in the .md, are the message)
+/// and the cells before it are run so they keep their outputs. A trap, a thrown error, an exit or
 /// a timeout fails the running cell; the cells before it keep their outputs; later cells are `notRun`.
 public struct Executor: Sendable {
     /// Seconds a notebook may run when no other limit is given.
@@ -25,10 +26,15 @@ public struct Executor: Sendable {
         defer { scratch.remove() }
         let notebook = Notebook(document: document)
         var results = document.cells.map { _ in CellResult(status: .notRun, text: "") }
-        for cell in document.cells where cell.options.compileFail {
+        var cells = document.cells
+        if let failure = CellChecks.firstFailure(in: cells, fileName: notebook.fileName) {
+            results[failure.cell.index] = notebook.failure(of: failure.cell, errors: failure.errors)
+            cells = cells.filter { $0.index < failure.cell.index }
+        }
+        for cell in cells where cell.options.compileFail {
             results[cell.index] = try await expectCompileFailure(cell, in: notebook, scratch: scratch)
         }
-        var cells = document.cells.filter(\.isCompiled)
+        cells = cells.filter(\.isCompiled)
         while !cells.isEmpty {
             let program = Program(fileName: notebook.fileName, seed: notebook.seed, cells: cells)
             let outcome = try await Compiler(toolchain: toolchain).build(program, in: scratch.path)
@@ -37,12 +43,12 @@ public struct Executor: Sendable {
                     scratch.path + "/notebook", workingDirectory: notebook.directory, scratch: scratch.path,
                     cellTimeouts: cells.reduce(into: [:]) { $0[$1.index] = $1.options.timeout },
                     notebookTimeout: notebookTimeout)
-                var crashLine: Int?
-                if case .signalled = run.ending, let symbolizer = toolchain.symbolizer {
-                    crashLine = await CrashSite.line(in: run.lastCellOutput, executable: scratch.path + "/notebook",
-                                                     fileName: notebook.fileName, symbolizer: symbolizer)
+                var crashLines: [Int: Int] = [:]
+                if let symbolizer = toolchain.symbolizer {
+                    crashLines = await CrashSite.lines(in: run.records, executable: scratch.path + "/notebook",
+                                                       fileName: notebook.fileName, symbolizer: symbolizer)
                 }
-                for (index, result) in notebook.results(of: run, program: program, crashLine: crashLine) {
+                for (index, result) in notebook.results(of: run, program: program, crashLines: crashLines) {
                     results[index] = result
                 }
                 break
@@ -60,6 +66,7 @@ public struct Executor: Sendable {
         let program = Program(fileName: notebook.fileName, seed: notebook.seed, cells: before + [cell])
         let outcome = try await Compiler(toolchain: toolchain).typecheck(program, in: scratch.path)
         let own = outcome.errors.filter { $0.file == notebook.fileName && program.cell(atLine: $0.line)?.index == cell.index }
+            .map(program.authored)
         guard !own.isEmpty else {
             return CellResult(status: .failed(message: "\(notebook.document.path):\(cell.fenceLine): error: "
                 + "expected a compile error in this `compile-fail` cell, but it compiled"), text: "")

@@ -28,15 +28,20 @@ struct Notebook: Sendable {
                 .joined(separator: "\n")
             throw ExecutorError(path: document.path, message: "the notebook program did not compile:\n\(details)")
         }
-        let own = located.filter { $0.1.index == cell.index }.map(\.0)
-        let message = own.map { $0.located(in: document.path) }.joined(separator: "\n")
-        let text = own.map { $0.located(in: cell) + "\n" }.joined()
-        return (cell, CellResult(status: .failed(message: message), text: text))
+        let own = located.filter { $0.1.index == cell.index }.map { program.authored($0.0) }
+        return (cell, failure(of: cell, errors: own))
+    }
+
+    /// The result of `cell` failed with `errors`: located in the .md for the message, in the cell for its output.
+    func failure(of cell: Cell, errors: [Diagnostic]) -> CellResult {
+        let message = errors.map { $0.located(in: document.path) }.joined(separator: "\n")
+        let text = errors.map { $0.located(in: cell) + "\n" }.joined()
+        return CellResult(status: .failed(message: message), text: text)
     }
 
     /// One result per cell that started, cut from the program's output by the control records.
-    /// `crashLine` is the .md line a trap in a library call came from, when known.
-    func results(of run: ProgramRun, program: Program, crashLine: Int?) -> [(Int, CellResult)] {
+    /// `crashLines` are the .md lines traps in library calls came from, by cell index, where known.
+    func results(of run: ProgramRun, program: Program, crashLines: [Int: Int]) -> [(Int, CellResult)] {
         let byIndex = Dictionary(uniqueKeysWithValues: program.cells.map { ($0.index, $0) })
         var starts: [(index: Int, offset: Int)] = []
         var finalOffset: Int?
@@ -54,6 +59,7 @@ struct Notebook: Sendable {
             case .display(let range, let html): displays.append(CellResult.Display(range: range, html: html))
             case .expectedFailure(let index, let failed): expectedFailures[index] = failed
             case .statement(let line): lastThrowingStatement = line
+            case .crashFrames: continue
             }
         }
         let completed = finalOffset != nil && run.ending == .exited(0)
@@ -67,16 +73,19 @@ struct Notebook: Sendable {
             let ownDisplays = displays.filter { start.offset <= $0.range.lowerBound && $0.range.upperBound <= end }
                 .map { CellResult.Display(range: ($0.range.lowerBound - start.offset)..<($0.range.upperBound - start.offset), html: $0.html) }
             var status = CellResult.Status.ok
+            let thrownLine = isLast ? lastThrowingStatement.flatMap { program.cell(atLine: $0)?.index == cell.index ? $0 : nil } : nil
+            let endedBySignal = if case .signalled = run.ending { isLast } else { false }
+            let origin = TrapMessage.Origin(fileName: fileName, crashLine: crashLines[cell.index], thrownLine: thrownLine,
+                                            trapped: endedBySignal || crashLines[cell.index] != nil)
             if isLast && !completed {
-                let thrownLine = lastThrowingStatement.flatMap { program.cell(atLine: $0)?.index == cell.index ? $0 : nil }
-                let failure = describe(run.ending, output: text, cell: cell, crashLine: crashLine, thrownLine: thrownLine)
+                let failure = describe(run.ending, output: text, cell: cell, origin: origin)
                 status = .failed(message: failure.message)
                 text += failure.appendix
             } else if cell.options.shouldFail && expectedFailures[cell.index] != true {
                 status = .failed(message: "\(document.path):\(cell.fenceLine): error: "
                     + "expected this `should-fail` cell to trap or throw, but it completed")
             }
-            text = TrapMessage.relocating(text, in: cell, of: program)
+            text = TrapMessage.relocating(text, in: cell, of: program, origin: origin)
             results.append((cell.index, CellResult(status: status, text: text, displays: ownDisplays,
                                                    figures: figures[cell.index] ?? [])))
         }
@@ -85,10 +94,8 @@ struct Notebook: Sendable {
 
     /// The message for a program that stopped in `cell`, and what to add to the cell's output
     /// (a trap's message is already there; a timeout or an exit is not).
-    /// `thrownLine` is the cell's last top-level statement that can throw to have started: where an
-    /// error that reached the top level came from.
-    private func describe(_ ending: ProgramRun.Ending, output: String, cell: Cell, crashLine: Int?,
-                          thrownLine: Int?) -> (message: String, appendix: String) {
+    private func describe(_ ending: ProgramRun.Ending, output: String, cell: Cell,
+                          origin: TrapMessage.Origin) -> (message: String, appendix: String) {
         let place = "\(document.path):\(cell.fenceLine)"
         switch ending {
         case .timedOut(let seconds, let ofCell):
@@ -100,10 +107,10 @@ struct Notebook: Sendable {
         case .signalled(let signal):
             guard let trap = TrapMessage.last(in: output) else {
                 let what = "the program was killed by signal \(signal) during this cell"
-                return ("\(place): error: \(what)", "Error: \(what)\n")
+                let crashPlace = origin.crashLine.map { "\(document.path):\($0)" } ?? place
+                return ("\(crashPlace): error: \(what)", "Error: \(what)\n")
             }
-            let line = trap.isIn(fileName) ? trap.line : (trap.isUncaughtError ? thrownLine : crashLine)
-            return ("\(line.map { "\(document.path):\($0)" } ?? place): error: \(trap.message)", "")
+            return ("\(origin.line(of: trap).map { "\(document.path):\($0)" } ?? place): error: \(trap.message)", "")
         }
     }
 

@@ -25,15 +25,6 @@ struct ProgramRun: Sendable {
     var records: [ControlRecord]
     var ending: Ending
 
-    /// What the program printed since the last cell started (where a crash's stack trace is).
-    var lastCellOutput: String {
-        let start = records.reduce(0) { start, record in
-            if case .cell(_, let offset) = record { return offset }
-            return start
-        }
-        return String(decoding: output[min(start, output.count)...], as: UTF8.self)
-    }
-
     /// How often the control file is read to enforce time limits.
     private static let pollMicroseconds: useconds_t = 20_000
 

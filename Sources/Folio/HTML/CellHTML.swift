@@ -14,18 +14,30 @@ enum CellHTML {
     }
 
     /// A result's output: printed text escaped, rich displays in place of the text they stand for,
-    /// and an unexpected failure's message last. Expected failures are styled as errors too.
+    /// and an unexpected failure's message last unless the output already tells it (a compile error's
+    /// diagnostics, a trap's message). Failures, expected or not, are styled as errors.
     private static func outputHTML(_ result: CellResult, expectsFailure: Bool) -> String {
+        var failed = expectsFailure
         var failure: String?
-        if case .failed(let message) = result.status { failure = message }
+        if case .failed(let message) = result.status {
+            failed = true
+            if !CellResult.reportsFailure(result.text) && !result.text.contains(what(message)) { failure = message }
+        }
         guard !result.text.isEmpty || failure != nil else { return "" }
 
-        var html = "<div class=\"output\(expectsFailure ? " error" : "")\">"
+        var html = "<div class=\"output\(failed ? " error" : "")\">"
         html += printedHTML(result.text, displays: result.displays)
         if let failure {
             html += preformatted(failure, class: "error")
         }
         return html + "</div>\n"
+    }
+
+    /// What a failure message says, without its `file.md:LINE:COL: error:` location (the output names
+    /// places relative to the cell): the part an output that tells the failure contains.
+    private static func what(_ message: String) -> Substring {
+        let firstLine = message.prefix { $0 != "\n" }
+        return firstLine.range(of: ": error: ").map { firstLine[$0.upperBound...] } ?? firstLine
     }
 
     private static func printedHTML(_ text: String, displays: [CellResult.Display]) -> String {

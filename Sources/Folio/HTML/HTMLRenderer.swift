@@ -111,8 +111,23 @@ public struct HTMLRenderer: Sendable {
             throw DocumentError(path: document.path, line: line,
                                 message: "linked file '\(link.path)' not found (looked for \(source))")
         }
+        // A symbolic link (the file's or a folder's on its path) may lead out of the folder, to a key
+        // file say; the site gets the file's contents, so only files really inside the folder qualify.
+        let realFolder = Self.realPath(folder.path), realSource = Self.realPath(source)
+        guard realSource.hasPrefix(realFolder == "/" ? "/" : realFolder + "/") else {
+            throw DocumentError(path: document.path, line: line,
+                                message: "linked file '\(link.path)' is a symbolic link to \(realSource), outside the notebook's folder; "
+                                    + "a site never carries files from outside it: copy the file into the folder")
+        }
         node.url = link.path + link.suffix
-        return LinkedFile(source: source, sitePath: link.path, notebookPath: document.path, line: line)
+        return LinkedFile(source: realSource, sitePath: link.path, notebookPath: document.path, line: line)
+    }
+
+    /// `path` with every symbolic link resolved (itself when it cannot be resolved).
+    private static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The first top-level paragraph with words, shortened to one index line.

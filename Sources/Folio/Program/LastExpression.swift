@@ -7,7 +7,7 @@ import SwiftSyntax
 /// Types are unknown at this stage, so the rewrite wraps the expression in `__Folio.display(...)`,
 /// whose `Void` overload shows nothing for calls like `layer.reset()`. Items that are plainly not a
 /// value to show are left alone: declarations, statements, assignments (`x = 1`, `x += 1`, `_ = f()`),
-/// `if`/`switch` expressions, closures, and calls to `print`, `dump`, `fatalError` and the like.
+/// `if`/`switch` expressions, closures, `nil`, and calls to `print`, `dump`, `fatalError` and the like.
 struct LastExpression {
     /// Functions whose call is an action, never a value to show (`dump` returns its argument).
     static let actionFunctions: Set<String> = [
@@ -34,13 +34,35 @@ struct LastExpression {
         range = Self.byteRange(of: expression)
     }
 
+    private static let opening = "__Folio.display(", closing = ")"
+
     /// `code` with the expression wrapped in the runtime's display call.
     func rewriting(_ code: String) -> String {
         var bytes = Array(code.utf8)
         let wrapped = innerRange ?? range
-        bytes.insert(contentsOf: Array(")".utf8), at: wrapped.upperBound)
-        bytes.insert(contentsOf: Array("__Folio.display(".utf8), at: wrapped.lowerBound)
+        bytes.insert(contentsOf: Array(Self.closing.utf8), at: wrapped.upperBound)
+        bytes.insert(contentsOf: Array(Self.opening.utf8), at: wrapped.lowerBound)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Where `rewriting(cell.code)` inserts code, by notebook line (the rewrite adds no line).
+    func insertions(in cell: Cell) -> [Int: AuthoredLine] {
+        let bytes = Array(cell.code.utf8)
+        let wrapped = innerRange ?? range
+        var lines: [Int: AuthoredLine] = [:]
+        var added = 0
+        for (offset, text) in [(wrapped.lowerBound, Self.opening), (wrapped.upperBound, Self.closing)] {
+            let lineStart = bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            let line = cell.codeLine + bytes[..<offset].filter { $0 == UInt8(ascii: "\n") }.count
+            let lineEnd = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var authored = lines[line] ?? AuthoredLine(text: String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self), insertions: [])
+            // A second insertion on the same line sits after the first one's text.
+            let shift = authored.insertions.isEmpty ? 0 : added
+            authored.insertions.append(.init(column: offset - lineStart + 1 + shift, length: text.utf8.count))
+            added = text.utf8.count
+            lines[line] = authored
+        }
+        return lines
     }
 
     private static func byteRange(of node: some SyntaxProtocol) -> Range<Int> {
@@ -55,7 +77,7 @@ struct LastExpression {
            let callee = call.calledExpression.as(DeclReferenceExprSyntax.self) {
             return !actionFunctions.contains(callee.baseName.text)
         }
-        return !(expression.is(IfExprSyntax.self) || expression.is(SwitchExprSyntax.self)
+        return !(expression.is(IfExprSyntax.self) || expression.is(SwitchExprSyntax.self) || expression.is(NilLiteralExprSyntax.self)
             || expression.is(ClosureExprSyntax.self) || expression.is(AssignmentExprSyntax.self))
     }
 

@@ -16,6 +16,9 @@ public struct Program: Hashable, Sendable {
     public var cells: [Cell]
     /// The text of `main.swift`.
     public var source: String
+    /// The code Folio added inside the author's lines (the call that shows a cell's value), by notebook
+    /// line, so that diagnostics can be told in the author's columns.
+    private var insertions: [Int: AuthoredLine] = [:]
 
     /// Generates the program that runs `cells`, in order, after seeding
     /// the random generator with `seed`.
@@ -25,16 +28,31 @@ public struct Program: Hashable, Sendable {
         var source = "import Tensors\nimport FolioRuntime\n\n__Folio.start(seed: \(seed))\n"
         for cell in cells {
             source += "__Folio.beginCell(\(cell.index))\n"
+            let display = LastExpression(in: cell.code)
             if cell.options.shouldFail {
                 source += "__Folio.expectFailure(cell: \(cell.index)) { () throws -> Void in\n"
-                source += Self.located(cell, in: fileName, markingThrows: false)
+                source += Self.located(cell, display: display, in: fileName, markingThrows: false)
                 source += "}\n"
             } else {
-                source += Self.located(cell, in: fileName, markingThrows: true)
+                source += Self.located(cell, display: display, in: fileName, markingThrows: true)
             }
+            if let display { insertions.merge(display.insertions(in: cell), uniquingKeysWith: { $1 }) }
         }
         source += "__Folio.finish()\n"
         self.source = source
+    }
+
+    /// `diagnostic` as the author's code reads: a column moved back over the code Folio inserted in the
+    /// line, and the quoted line the author's, with its markers under the same characters. The compiler
+    /// saw generated code; no message shows it.
+    func authored(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.file == fileName, let line = insertions[diagnostic.line] else { return diagnostic }
+        var authored = diagnostic
+        authored.column = line.authorColumn(diagnostic.column)
+        if !authored.excerpt.isEmpty {
+            authored.excerpt = [line.text] + authored.excerpt.dropFirst().map(line.removingInsertedColumns)
+        }
+        return authored
     }
 
     /// The cell whose code holds `line` of the Markdown file.
@@ -42,10 +60,11 @@ public struct Program: Hashable, Sendable {
         cells.first { $0.codeLine <= line && line < $0.codeLine + max($0.lineCount, 1) }
     }
 
-    /// The cell's code behind `#sourceLocation`; with `markingThrows`, each statement that can throw
-    /// is preceded by a marker on its own line and a directive that restores the line count.
-    private static func located(_ cell: Cell, in fileName: String, markingThrows: Bool) -> String {
-        var code = LastExpression(in: cell.code).map { $0.rewriting(cell.code) } ?? cell.code
+    /// The cell's code behind `#sourceLocation`, its `display` expression (if any) wrapped to show its
+    /// value; with `markingThrows`, each statement that can throw is preceded by a marker on its own
+    /// line and a directive that restores the line count.
+    private static func located(_ cell: Cell, display: LastExpression?, in fileName: String, markingThrows: Bool) -> String {
+        var code = display.map { $0.rewriting(cell.code) } ?? cell.code
         if !code.isEmpty && !code.hasSuffix("\n") { code += "\n" }
         let file = stringLiteral(fileName)
         if markingThrows {
@@ -83,5 +102,42 @@ extension Cell {
     var lineCount: Int {
         code.isEmpty ? 0 : code.split(separator: "\n", omittingEmptySubsequences: false).count
             - (code.hasSuffix("\n") ? 1 : 0)
+    }
+}
+
+/// A line of a cell as the author wrote it, and where Folio inserted code into it in the program.
+struct AuthoredLine: Hashable, Sendable {
+    /// Text Folio added: `length` bytes starting at 1-based byte `column` of the generated line.
+    struct Insertion: Hashable, Sendable {
+        var column: Int
+        var length: Int
+    }
+
+    /// The author's line.
+    var text: String
+    /// In the order of their columns.
+    var insertions: [Insertion]
+
+    /// The author's column for a column of the generated line; a column inside inserted text is the
+    /// column of the author's code it was inserted before.
+    func authorColumn(_ generated: Int) -> Int {
+        var shift = 0
+        for insertion in insertions {
+            if generated >= insertion.column + insertion.length {
+                shift += insertion.length
+            } else if generated >= insertion.column {
+                return insertion.column - shift
+            }
+        }
+        return generated - shift
+    }
+
+    /// A line under the generated line (carets, ranges) with the columns of inserted text taken out.
+    func removingInsertedColumns(_ line: String) -> String {
+        var bytes = Array(line.utf8)
+        for insertion in insertions.reversed() where insertion.column - 1 < bytes.count {
+            bytes.removeSubrange((insertion.column - 1)..<min(insertion.column - 1 + insertion.length, bytes.count))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -12,7 +12,7 @@ struct Run: AsyncParsableCommand {
     @OptionGroup var batch: BatchOptions
 
     func run() async throws {
-        let documents = try execution.documents()
+        let documents = try execution.documentsToRun()
         let results = batch.execution(with: try execution.executor())
         // Messages are printed after the batch, in notebook order, so --jobs never reorders them.
         let outcome = await batch.run(documents) { document in

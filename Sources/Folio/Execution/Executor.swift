@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs notebooks: generates the program, compiles it against the runtime, runs it with time
-/// limits and cuts its output into one `CellResult` per cell.
+/// Runs notebooks: generates the program, compiles it against the runtime, runs it in the sandbox
+/// with time, memory, process and output limits and cuts its output into one `CellResult` per cell.
 ///
 /// A compile error in a cell fails that cell (its diagnostics, located in the .md, are the message)
 /// and the cells before it are re-run so they keep their outputs. A trap, a thrown error, an exit or
@@ -13,17 +13,27 @@ public struct Executor: Sendable {
     public var toolchain: Toolchain
     /// Seconds the whole program may run (compiling excluded).
     public var notebookTimeout: Double
+    /// Where programs run and under which limits.
+    public var sandbox: Sandbox
+    /// Hears progress lines, e.g. that a cell is still running after 30 s.
+    public var progress: @Sendable (String) -> Void
 
-    public init(toolchain: Toolchain, notebookTimeout: Double = Executor.defaultNotebookTimeout) {
+    public init(toolchain: Toolchain, notebookTimeout: Double = Executor.defaultNotebookTimeout, sandbox: Sandbox,
+                progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.toolchain = toolchain
         self.notebookTimeout = notebookTimeout
+        self.sandbox = sandbox
+        self.progress = progress
     }
 
     /// Runs `document` and returns one result per cell, in the order of `document.cells`.
     public func run(_ document: Document) async throws -> [CellResult] {
+        var notebook = Notebook(document: document)
+        notebook.limits = sandbox.limits
+        let policy = try sandbox.policy(of: document)
+        notebook.policy = sandbox.bubblewrap == nil ? nil : policy
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let notebook = Notebook(document: document)
         var results = document.cells.map { _ in CellResult(status: .notRun, text: "") }
         for cell in document.cells where cell.options.compileFail {
             results[cell.index] = try await expectCompileFailure(cell, in: notebook, scratch: scratch)
@@ -31,12 +41,24 @@ public struct Executor: Sendable {
         var cells = document.cells.filter(\.isCompiled)
         while !cells.isEmpty {
             let program = Program(fileName: notebook.fileName, seed: notebook.seed, cells: cells)
-            let outcome = try await Compiler(toolchain: toolchain).build(program, in: scratch.path)
+            let outcome = try await Compiler(toolchain: toolchain, sandbox: sandbox).build(program, in: scratch.path)
             if outcome.succeeded {
+                let control = scratch.path + "/control"
+                guard FileManager.default.createFile(atPath: control, contents: nil) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: control])
+                }
+                let command = sandbox.programCommand(executable: scratch.path + "/notebook", directory: notebook.directory,
+                                                     control: control, toolchain: toolchain, policy: policy)
                 let run = try await ProgramRun.execute(
-                    scratch.path + "/notebook", workingDirectory: notebook.directory, scratch: scratch.path,
+                    command, controlPath: control, outputPath: scratch.path + "/output",
                     cellTimeouts: cells.reduce(into: [:]) { $0[$1.index] = $1.options.timeout },
-                    notebookTimeout: notebookTimeout)
+                    notebookTimeout: notebookTimeout, processLimit: sandbox.bubblewrap == nil ? nil : sandbox.limits.processes,
+                    progress: { [progress, document, notebookTimeout] index, seconds in
+                        let cell = document.cells[index]
+                        let limit = cell.options.timeout ?? notebookTimeout
+                        progress("\(document.path): cell \(index + 1) (line \(cell.fenceLine)) still running, \(seconds) s"
+                            + " (time limit \(Int(limit)) s)")
+                    })
                 var crashLine: Int?
                 if case .signalled = run.ending, let symbolizer = toolchain.symbolizer {
                     crashLine = await CrashSite.line(in: run.lastCellOutput, executable: scratch.path + "/notebook",
@@ -58,7 +80,7 @@ public struct Executor: Sendable {
     private func expectCompileFailure(_ cell: Cell, in notebook: Notebook, scratch: ScratchDirectory) async throws -> CellResult {
         let before = notebook.document.cells.filter { $0.index < cell.index && $0.isCompiled }
         let program = Program(fileName: notebook.fileName, seed: notebook.seed, cells: before + [cell])
-        let outcome = try await Compiler(toolchain: toolchain).typecheck(program, in: scratch.path)
+        let outcome = try await Compiler(toolchain: toolchain, sandbox: sandbox).typecheck(program, in: scratch.path)
         let own = outcome.errors.filter { $0.file == notebook.fileName && program.cell(atLine: $0.line)?.index == cell.index }
         guard !own.isEmpty else {
             return CellResult(status: .failed(message: "\(notebook.document.path):\(cell.fenceLine): error: "

@@ -17,6 +17,8 @@ public struct Executor: Sendable {
     public var sandbox: Sandbox
     /// Hears progress lines, e.g. that a cell is still running after 30 s.
     public var progress: @Sendable (String) -> Void
+    /// A cell running this long is reported to `progress`, and again every as long.
+    public var progressInterval: Duration = .seconds(30)
 
     public init(toolchain: Toolchain, notebookTimeout: Double = Executor.defaultNotebookTimeout, sandbox: Sandbox,
                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -53,7 +55,7 @@ public struct Executor: Sendable {
                     command, controlPath: control, outputPath: scratch.path + "/output",
                     cellTimeouts: cells.reduce(into: [:]) { $0[$1.index] = $1.options.timeout },
                     notebookTimeout: notebookTimeout, processLimit: sandbox.bubblewrap == nil ? nil : sandbox.limits.processes,
-                    progress: { [progress, document, notebookTimeout] index, seconds in
+                    progressInterval: progressInterval, progress: { [progress, document, notebookTimeout] index, seconds in
                         let cell = document.cells[index]
                         let limit = cell.options.timeout ?? notebookTimeout
                         progress("\(document.path): cell \(index + 1) (line \(cell.fenceLine)) still running, \(seconds) s"

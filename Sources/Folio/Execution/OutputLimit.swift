@@ -18,16 +18,16 @@ public struct OutputLimit: Hashable, Sendable {
         let lineCount = output.count(where: { $0 == newline }) + (output.last == newline || output.isEmpty ? 0 : 1)
         guard lineCount > lines || output.count > bytes else { return (Array(output), nil) }
         var head = Self.prefix(of: output, lines: (lines + 1) / 2, bytes: bytes / 2)
-        var tail = Self.prefix(of: output.reversed(), lines: lines / 2, bytes: bytes / 2)
+        var tail = Self.tail(of: output, lines: lines / 2, bytes: bytes / 2)
         // Never keep part of a UTF-8 character: a head cut before a continuation byte drops the
-        // character's first bytes; a tail (reversed) that ends in continuation bytes drops them.
+        // character's first bytes; a tail (kept reversed) that ends in continuation bytes drops them.
         let isContinuation = { (byte: UInt8) in byte & 0xC0 == 0x80 }
         if head.count < output.count, isContinuation(output[output.startIndex + head.count]) {
             while let last = head.popLast(), isContinuation(last) {}
         }
         while let last = tail.last, isContinuation(last) { tail.removeLast() }
         let omitted = output[(output.startIndex + head.count)..<(output.endIndex - tail.count)]
-        let omittedLines = omitted.count(where: { $0 == newline }) + (tail.isEmpty && omitted.last != newline ? 1 : 0)
+        let omittedLines = omitted.count(where: { $0 == newline })
         var kept = Array(head)
         if kept.last != newline && !kept.isEmpty { kept.append(newline) }
         let headEnd = kept.count
@@ -44,13 +44,30 @@ public struct OutputLimit: Hashable, Sendable {
     }
 
     /// The longest prefix of `bytes` with at most `lines` whole lines and `limit` bytes.
-    private static func prefix(of bytes: some Sequence<UInt8>, lines: Int, bytes limit: Int) -> [UInt8] {
+    private static func prefix(of bytes: ArraySlice<UInt8>, lines: Int, bytes limit: Int) -> [UInt8] {
         var taken: [UInt8] = []
         var count = 0
         for byte in bytes {
             if taken.count == limit || count == lines { break }
             taken.append(byte)
             if byte == UInt8(ascii: "\n") { count += 1 }
+        }
+        return taken
+    }
+
+    /// The longest suffix of `bytes` with at most `lines` lines and `limit` bytes, reversed.
+    private static func tail(of bytes: ArraySlice<UInt8>, lines: Int, bytes limit: Int) -> [UInt8] {
+        var taken: [UInt8] = []
+        var newlines = 0
+        // The final newline ends the last line rather than starting another.
+        let stop = lines + (bytes.last == UInt8(ascii: "\n") ? 1 : 0)
+        for byte in bytes.reversed() {
+            if byte == UInt8(ascii: "\n") {
+                newlines += 1
+                if newlines == stop { break }
+            }
+            if taken.count == limit { break }
+            taken.append(byte)
         }
         return taken
     }

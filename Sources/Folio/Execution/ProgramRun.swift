@@ -38,16 +38,14 @@ struct ProgramRun: Sendable {
     private static let poll = Duration.milliseconds(20)
     /// How often a sandbox's processes are counted.
     private static let processCountInterval = Duration.milliseconds(200)
-    /// A cell running this long is reported in progress, and again every as long.
-    static let progressInterval = Duration.seconds(30)
 
     /// Runs the program `command` starts, stopping it when a cell runs longer than its limit in
     /// `cellTimeouts` (by cell index), the whole program longer than `notebookTimeout` seconds, or
     /// (when `processLimit` is set: in a sandbox) its processes and threads reach that many. `progress` hears of a
-    /// cell that runs long.
+    /// cell that runs `progressInterval` and every `progressInterval` more.
     static func execute(_ command: (arguments: [String], environment: [String: String]), controlPath: String,
                         outputPath: String, cellTimeouts: [Int: Double], notebookTimeout: Double,
-                        processLimit: Int?, progress: @Sendable (_ cell: Int, _ seconds: Int) -> Void) async throws -> ProgramRun {
+                        processLimit: Int?, progressInterval: Duration, progress: @Sendable (_ cell: Int, _ seconds: Int) -> Void) async throws -> ProgramRun {
         let outputFile = open(outputPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard outputFile >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: outputPath]) }
         defer { close(outputFile) }

@@ -11,7 +11,7 @@ struct ScratchDirectory {
     let path: String
 
     init() throws {
-        var template = Array((NSTemporaryDirectory() + "/folio-run-\(getpid())-XXXXXX").utf8CString)
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("folio-run-\(getpid())-XXXXXX").utf8CString)
         guard let created = mkdtemp(&template) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: NSTemporaryDirectory()])
         }

@@ -23,6 +23,10 @@ for i in $(seq "$runs"); do
 done
 s=$(median <"$work/sandbox"); n=$(median <"$work/no-sandbox")
 echo "folio run --no-cache, seed notebook, $runs runs each (alternated):"
-echo "  sandboxed:    median $s s (min $(sort -n "$work/sandbox" | head -1) s)"
-echo "  --no-sandbox: median $n s (min $(sort -n "$work/no-sandbox" | head -1) s)"
-awk -v s="$s" -v n="$n" 'BEGIN {printf "  overhead: %+.1f %%\n", (s / n - 1) * 100}'
+for mode in sandbox no-sandbox; do
+    printf "  %-11s median %s s (min %s s)\n" "$mode:" "$(median <"$work/$mode")" "$(sort -n "$work/$mode" | head -1)"
+done
+awk -v s="$s" -v n="$n" 'BEGIN {printf "  overhead of the medians: %+.1f %%\n", (s / n - 1) * 100}'
+# Each round's two runs are back to back, so their difference is less exposed to load drifting over the rounds.
+d=$(paste "$work/sandbox" "$work/no-sandbox" | awk '{print $1 - $2}' | median)
+awk -v d="$d" -v n="$n" 'BEGIN {printf "  median difference per round: %+.3f s (%+.1f %%)\n", d, d / n * 100}'

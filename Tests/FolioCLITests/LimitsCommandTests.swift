@@ -98,4 +98,15 @@ final class LimitsCommandTests: FolioProcessTestCase {
             XCTAssertTrue(outcome.stderr.contains(arguments[0]), outcome.stderr)
         }
     }
+
+    func testTheCacheKeepsResultsOfADifferentOutputLimitApart() throws {
+        try folio.write("nb.md", "```swift\nfor line in 1...30 { print(line) }\n```\n")
+        XCTAssertEqual(try folio.run(["run", "--output-limit", "10", "nb.md"]).status, 0)
+        XCTAssertTrue(try folio.read("nb.md").contains("output truncated"))
+        // Through the cache, a check with the default limit runs again and sees all 30 lines.
+        let check = try folio.run(["check", "nb.md"])
+        XCTAssertEqual(check.status, 1, check.stdout + check.stderr)
+        XCTAssertEqual(try folio.run(["run", "nb.md"]).status, 0)
+        XCTAssertFalse(try folio.read("nb.md").contains("output truncated"))
+    }
 }

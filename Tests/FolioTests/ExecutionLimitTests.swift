@@ -66,7 +66,7 @@ final class ExecutionLimitTests: XCTestCase {
 
             """, path: directory.appendingPathComponent("slow.md").path)
         let lines = LockedLines()
-        var executor = Executor(toolchain: try Toolchain.locate(), sandbox: try Sandbox.sandboxed(), progress: { lines.append($0) })
+        var executor = Executor(toolchain: try Toolchain.locate(), progress: { lines.append($0) })
         executor.progressInterval = .seconds(1)
         _ = try await executor.run(document)
         XCTAssertTrue(lines.all.contains("\(document.path): cell 2 (line 5) still running, 1 s (time limit 20 s)"), "\(lines.all)")

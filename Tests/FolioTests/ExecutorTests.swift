@@ -8,7 +8,7 @@ final class ExecutorTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let document = try parse(text, path: directory.appendingPathComponent("nb.md").path)
-        return try await Executor(toolchain: try Toolchain.locate(), sandbox: try Sandbox.sandboxed()).run(document)
+        return try await Executor(toolchain: try Toolchain.locate()).run(document)
     }
 
     func testATensorShownAsLastExpressionRecordsAnHTMLViewOfExactlyItsPrintedBytes() async throws {

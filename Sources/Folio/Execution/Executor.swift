@@ -20,7 +20,7 @@ public struct Executor: Sendable {
     /// A cell running this long is reported to `progress`, and again every as long.
     public var progressInterval: Duration = .seconds(30)
 
-    public init(toolchain: Toolchain, notebookTimeout: Double = Executor.defaultNotebookTimeout, sandbox: Sandbox,
+    public init(toolchain: Toolchain, notebookTimeout: Double = Executor.defaultNotebookTimeout, sandbox: Sandbox = .standard,
                 progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.toolchain = toolchain
         self.notebookTimeout = notebookTimeout

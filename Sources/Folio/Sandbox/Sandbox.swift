@@ -22,6 +22,21 @@ public struct Sandbox: Hashable, Sendable {
     /// Variables of folio's environment that a sandboxed program keeps: they change speed, not results.
     static let keptVariables = ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "OPENBLAS_CORETYPE"]
 
+    /// The sandbox with the default limits, its tools looked up on PATH (or in /usr/bin) without
+    /// checking that bubblewrap works here (`sandboxed()` checks).
+    public static var standard: Sandbox {
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "") + ":/usr/bin:/bin"
+        return Sandbox(bubblewrap: find("bwrap", in: path) ?? "/usr/bin/bwrap", prlimit: find("prlimit", in: path) ?? "/usr/bin/prlimit",
+                       setpriv: find("setpriv", in: path) ?? "/usr/bin/setpriv", limits: ResourceLimits(), isStrict: false)
+    }
+
+    /// What of this sandbox changes what a notebook prints, for the result cache's key: empty for the
+    /// defaults, so that their entries stay valid.
+    public var fingerprint: String {
+        (bubblewrap == nil ? " no-sandbox" : "")
+            + (limits.output == OutputLimit() ? "" : " output-limit=\(limits.output.lines)")
+    }
+
     /// A sandbox, after checking that bubblewrap can create one here.
     public static func sandboxed(limits: ResourceLimits = ResourceLimits(), strict: Bool = false,
                                  environment: [String: String] = ProcessInfo.processInfo.environment) throws(SandboxError) -> Sandbox {

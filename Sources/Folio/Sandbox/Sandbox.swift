@@ -85,8 +85,7 @@ public struct Sandbox: Hashable, Sendable {
                         + limits.prlimitArguments(prlimit, countingProcesses: false) + [executable],
                     environment.merging(variables) { $1 })
         }
-        variables.merge(["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8",
-                         "FOLIO_SANDBOX": "1"]) { $1 }
+        variables.merge(["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8"]) { $1 }
         for name in Self.keptVariables { variables[name] = environment[name] }
         var arguments = [bubblewrap, "--unshare-all"] + (policy.network ? ["--share-net"] : [])
         arguments += ["--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv"]
@@ -109,10 +108,18 @@ public struct Sandbox: Hashable, Sendable {
         return [bubblewrap, "--dev-bind", "/", "/", "--unshare-pid", "--proc", "/proc", "--die-with-parent", "--"] + arguments
     }
 
-    /// The system's directories, read-only: `/usr` and `/etc`, and the top-level `bin`/`lib` folders
-    /// as the host has them (symbolic links into `/usr` on merged-/usr systems).
+    /// Files and folders of `/etc` that hold secrets (readable when folio runs as root), hidden in the sandbox.
+    static let etcSecrets = ["/etc/shadow", "/etc/shadow-", "/etc/gshadow", "/etc/gshadow-", "/etc/ssh", "/etc/ssl/private"]
+
+    /// The system's directories, read-only: `/usr` and `/etc` (without its secrets), and the top-level
+    /// `bin`/`lib` folders as the host has them (symbolic links into `/usr` on merged-/usr systems).
     static func systemMounts() -> [String] {
         var arguments = ["--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc"]
+        for secret in etcSecrets {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: secret, isDirectory: &isDirectory) else { continue }
+            arguments += isDirectory.boolValue ? ["--tmpfs", secret] : ["--ro-bind", "/dev/null", secret]
+        }
         for top in ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"] {
             if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: top) {
                 arguments += ["--symlink", target, top]

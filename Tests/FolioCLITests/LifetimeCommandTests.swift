@@ -58,4 +58,16 @@ final class LifetimeCommandTests: FolioProcessTestCase {
         running.process.waitUntilExit()
         XCTAssertFalse(FileManager.default.fileExists(atPath: site), "preview's temporary site is left behind")
     }
+
+    func testTheTemporarySiteOfAKilledPreviewIsRemovedByTheNextFolio() throws {
+        try folio.write("Notebooks/a.md", "```swift\nprint(1)\n```\n")
+        let running = try folio.start(["preview", "Notebooks", "--port", "0"])
+        RunningFolio.wait(for: "the preview server") { running.read(running.stdout).contains("Serving") }
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("folio-preview-\(running.pid)").path
+        kill(running.pid, SIGKILL)
+        running.process.waitUntilExit()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site), "SIGKILL runs no cleanup")
+        _ = try folio.run(["clean", "Notebooks"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site), "the next folio removes a killed preview's site")
+    }
 }

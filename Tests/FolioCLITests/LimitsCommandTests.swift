@@ -90,6 +90,17 @@ final class LimitsCommandTests: FolioProcessTestCase {
         }
     }
 
+    func testATimeoutSaysWhichLimitAndHowToRaiseIt() throws {
+        try folio.write("slow.md", "```swift timeout=1\nimport Glibc\nsleep(30)\n```\n")
+        let cell = try folio.run(["run", "slow.md"])
+        XCTAssertEqual(cell.status, 1)
+        XCTAssertTrue(cell.stderr.contains("slow.md:1: error: cell timed out after 1 s (raise it with timeout=SECONDS on the cell)"), cell.stderr)
+        try folio.write("slow.md", "```swift\nimport Glibc\nsleep(30)\n```\n")
+        let notebook = try folio.run(["run", "--timeout", "1", "slow.md"])
+        XCTAssertEqual(notebook.status, 1)
+        XCTAssertTrue(notebook.stderr.contains("slow.md:1: error: notebook timed out after 1 s (raise it with --timeout SECONDS)"), notebook.stderr)
+    }
+
     func testLimitFlagsRejectNonsense() throws {
         try folio.write("nb.md", "```swift\nprint(1)\n```\n")
         for arguments in [["--memory-limit", "lots"], ["--output-limit", "0"], ["--process-limit", "1"]] {

@@ -98,7 +98,8 @@ struct Notebook: Sendable {
         switch ending {
         case .timedOut(let seconds, let ofCell):
             let what = "\(ofCell ? "cell" : "notebook") timed out after \(Self.seconds(seconds))"
-            return ("\(place): error: \(what)", "Error: \(what)\n")
+            let raise = ofCell ? "raise it with timeout=SECONDS on the cell" : "raise it with --timeout SECONDS"
+            return ("\(place): error: \(what) (\(raise))", "Error: \(what)\n")
         case .tooManyProcesses(let limit):
             let what = "the cell reached the sandbox's limit of \(limit) processes and threads and was stopped"
                 + " (raise it with --process-limit N)"

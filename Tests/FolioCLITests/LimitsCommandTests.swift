@@ -56,6 +56,23 @@ final class LimitsCommandTests: FolioProcessTestCase {
         XCTAssertTrue(written.contains("… output truncated: 18951 lines (18951424 bytes) omitted"), String(written.suffix(3000)))
     }
 
+    func testACellPrintingWithoutEndIsStoppedAndStoresItsCutOutput() throws {
+        try folio.write("endless.md", """
+            ```swift
+            let row = String(repeating: "y", count: 4095)
+            while true { print(row) }
+            ```
+
+            """)
+        let run = try folio.run(["run", "endless.md"])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("endless.md:1: error: the program wrote more than the 256 MiB a file or the output may hold"),
+                      run.stderr)
+        let written = try folio.read("endless.md")
+        XCTAssertLessThan(written.utf8.count, 1_100_000)
+        XCTAssertTrue(written.contains("… output truncated: "), String(written.suffix(500)))
+    }
+
     func testPrintingADictionaryGivesTheSameBytesOnEveryRun() throws {
         let notebook = """
             ```swift

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How much of a cell's output is stored: at most `lines` lines and `bytes` bytes. Longer output
 /// keeps its head and its tail around a line that says what was left out, as Jupyter does, so a
 /// runaway cell never writes megabytes into the notebook. `check` compares this cut form.
@@ -15,8 +17,9 @@ public struct OutputLimit: Hashable, Sendable {
     /// `output` cut to the limit, with the notice line where the middle was left out; unchanged when within it.
     func truncating(_ output: ArraySlice<UInt8>) -> (kept: [UInt8], headEnd: Int?) {
         let newline = UInt8(ascii: "\n")
-        let lineCount = output.count(where: { $0 == newline }) + (output.last == newline || output.isEmpty ? 0 : 1)
-        guard lineCount > lines || output.count > bytes else { return (Array(output), nil) }
+        guard output.count > bytes || Self.newlines(in: output) + (output.last == newline || output.isEmpty ? 0 : 1) > lines else {
+            return (Array(output), nil)
+        }
         var head = Self.prefix(of: output, lines: (lines + 1) / 2, bytes: bytes / 2)
         var tail = Self.tail(of: output, lines: lines / 2, bytes: bytes / 2)
         // Never keep part of a UTF-8 character: a head cut before a continuation byte drops the
@@ -27,7 +30,7 @@ public struct OutputLimit: Hashable, Sendable {
         }
         while let last = tail.last, isContinuation(last) { tail.removeLast() }
         let omitted = output[(output.startIndex + head.count)..<(output.endIndex - tail.count)]
-        let omittedLines = omitted.count(where: { $0 == newline })
+        let omittedLines = Self.newlines(in: omitted)
         var kept = Array(head)
         if kept.last != newline && !kept.isEmpty { kept.append(newline) }
         let headEnd = kept.count
@@ -41,6 +44,20 @@ public struct OutputLimit: Hashable, Sendable {
         "… output truncated: \(omittedLines) line\(omittedLines == 1 ? "" : "s") (\(omittedBytes) bytes) omitted; "
             + "a cell keeps \(lines) lines or \(ResourceLimits.describe(bytes: UInt64(bytes))) "
             + "(raise it with `output-limit=LINES` on the cell or --output-limit LINES) …\n"
+    }
+
+    /// The number of newlines in `bytes`, found with `memchr`: output can be hundreds of megabytes.
+    private static func newlines(in bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBytes { buffer in
+            guard var position = buffer.baseAddress else { return 0 }
+            let end = position + buffer.count
+            var count = 0
+            while position < end, let found = memchr(position, 0x0A, end - position) {
+                count += 1
+                position = UnsafeRawPointer(found) + 1
+            }
+            return count
+        }
     }
 
     /// The longest prefix of `bytes` with at most `lines` whole lines and `limit` bytes.

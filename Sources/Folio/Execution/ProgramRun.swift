@@ -25,13 +25,14 @@ struct ProgramRun: Sendable {
     var records: [ControlRecord]
     var ending: Ending
 
-    /// What the program printed since the last cell started (where a crash's stack trace is).
+    /// What the program printed since the last cell started (where a crash's stack trace is), at
+    /// most its last 256 KiB: a trace is at the end, and a cell may have printed hundreds of megabytes.
     var lastCellOutput: String {
         let start = records.reduce(0) { start, record in
             if case .cell(_, let offset) = record { return offset }
             return start
         }
-        return String(decoding: output[min(start, output.count)...], as: UTF8.self)
+        return String(decoding: output[max(min(start, output.count), output.count - (256 << 10))...], as: UTF8.self)
     }
 
     /// How often the control file is read to enforce time limits.

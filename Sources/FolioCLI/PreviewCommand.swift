@@ -50,10 +50,7 @@ struct Preview: AsyncParsableCommand {
             Leftovers.track(directory: siteDirectory)
         }
         defer {
-            if out == nil {
-                try? FileManager.default.removeItem(atPath: siteDirectory)
-                Leftovers.untrack(directory: siteDirectory)
-            }
+            if out == nil { Leftovers.remove(directory: siteDirectory) }
         }
         let site = PreviewSite(
             site: Site(outputDirectory: siteDirectory, theme: try Theme(), title: title),

@@ -19,20 +19,31 @@ public enum Leftovers {
 
     /// Removes `directory` (recursively) when folio is interrupted.
     public static func track(directory: String) { lock.withLock { _ = directories.insert(directory) } }
-    public static func untrack(directory: String) { lock.withLock { _ = directories.remove(directory) } }
+
+    /// Removes a tracked `directory` now. Removals hold the lock, so that a folder is never removed
+    /// twice at once (two recursive removals racing can both give up half way).
+    public static func remove(directory: String) {
+        lock.withLock {
+            try? FileManager.default.removeItem(atPath: directory)
+            directories.remove(directory)
+        }
+    }
 
     /// Kills every process group folio started and removes every tracked folder.
     public static func removeAll() {
-        let (pids, folders) = lock.withLock { (processes, directories) }
-        for pid in pids {
-            ChildProcess(pid: pid).kill()
-        }
-        for pid in pids {
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-        }
-        for folder in folders {
-            try? FileManager.default.removeItem(atPath: folder)
+        lock.withLock {
+            for pid in processes {
+                ChildProcess(pid: pid).kill()
+            }
+            for pid in processes {
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+            }
+            for folder in directories {
+                try? FileManager.default.removeItem(atPath: folder)
+            }
+            processes = []
+            directories = []
         }
     }
 

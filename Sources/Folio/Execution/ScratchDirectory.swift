@@ -20,7 +20,6 @@ struct ScratchDirectory {
     }
 
     func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-        Leftovers.untrack(directory: path)
+        Leftovers.remove(directory: path)
     }
 }

@@ -53,8 +53,8 @@ extension FolioProcess {
         process.currentDirectoryURL = directory
         let name = UUID().uuidString
         let stdout = directory.appendingPathComponent(".stdout-\(name)"), stderr = directory.appendingPathComponent(".stderr-\(name)")
-        FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         try process.run()

@@ -36,7 +36,7 @@ struct BatchOptions: ParsableArguments {
         guard let cacheDirectory else { return uncached }
         let cache = Self.cache(at: cacheDirectory)
         do {
-            let fingerprint = try ToolchainFingerprint.of(executor.toolchain, memoIn: cache)
+            let fingerprint = try ToolchainFingerprint.of(executor.toolchain, memoIn: cache) + executor.sandbox.fingerprint
             return CachedExecution(cache: cache, refresh: refresh, toolchainFingerprint: fingerprint,
                                    execute: { try await executor.run($0) })
         } catch {

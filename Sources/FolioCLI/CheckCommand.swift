@@ -22,7 +22,7 @@ struct Check: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let documents = try execution.documents()
+        let documents = try execution.documentsToRun()
         let results = batch.execution(with: try execution.executor())
         let check = OutputCheck(comparison: OutputComparison(tolerance: tolerance))
         // Reports are printed after the batch, in notebook order, so --jobs never reorders them.

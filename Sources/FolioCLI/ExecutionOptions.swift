@@ -10,6 +10,8 @@ struct ExecutionOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Seconds a notebook may run before it is stopped.")
     var timeout: Double = Executor.defaultNotebookTimeout
 
+    @OptionGroup var sandbox: SandboxOptions
+
     func validate() throws {
         guard timeout > 0, timeout.isFinite else {
             throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)")
@@ -20,6 +22,17 @@ struct ExecutionOptions: ParsableArguments {
     /// problem is printed and the command exits with 2, having written nothing.
     func documents() throws -> [Document] {
         try Self.documents(at: paths)
+    }
+
+    /// The documents to run, or exit 2 when `paths` hold none: running nothing is not a pass.
+    func documentsToRun() throws -> [Document] {
+        let documents = try documents()
+        guard !documents.isEmpty else {
+            Console.note("error: no notebooks (.md files) found in \(paths.joined(separator: ", "))")
+            throw ExitCode.badInput
+        }
+        sandbox.relaxationNotes(documents).forEach(Console.note)
+        return documents
     }
 
     /// The documents named by `paths` (notebooks or folders of them), or exit 2 after printing
@@ -48,13 +61,8 @@ struct ExecutionOptions: ParsableArguments {
         return documents
     }
 
-    /// An executor for this machine, or exit 2 when the compiler or runtime is missing.
+    /// An executor for this machine, or exit 2 when the compiler, the runtime or the sandbox is missing.
     func executor() throws -> Executor {
-        do {
-            return Executor(toolchain: try Toolchain.locate(), notebookTimeout: timeout)
-        } catch {
-            Console.note(error.description)
-            throw ExitCode.badInput
-        }
+        try sandbox.executor(timeout: timeout)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Folio
 import Foundation
 
 /// The `folio` executable: parses the command line and hands over to a subcommand.
@@ -14,6 +15,10 @@ struct FolioCommand: AsyncParsableCommand {
 
     /// Usage errors exit with 2, not ArgumentParser's 64, so that CI tells them from stale notebooks (1).
     static func main() async {
+        // Nothing folio starts outlives it: Ctrl-C and SIGTERM kill the programs and remove the
+        // temporary folders; those of a folio that was killed are swept here.
+        Leftovers.removeOnSignals()
+        Leftovers.removeStale()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -32,21 +32,26 @@ struct Preview: AsyncParsableCommand {
     @Option(help: "The site's title.")
     var title = "Notebooks"
 
+    @OptionGroup var sandbox: SandboxOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535, got \(port)") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
     func run() async throws {
-        let executor: Executor
-        do {
-            executor = Executor(toolchain: try Toolchain.locate(), notebookTimeout: timeout)
-        } catch {
-            Console.note(error.description)
-            throw ExitCode.badInput
+        let executor = try sandbox.executor(timeout: timeout)
+        let siteDirectory: String
+        if let out {
+            siteDirectory = out
+        } else {
+            // Named for Leftovers' sweep of a killed folio's folders; removed on exit and on Ctrl-C.
+            siteDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("folio-preview-\(getpid())").path
+            Leftovers.track(directory: siteDirectory)
         }
-        let siteDirectory = out ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("folio-preview-\(getpid())").path
+        defer {
+            if out == nil { Leftovers.remove(directory: siteDirectory) }
+        }
         let site = PreviewSite(
             site: Site(outputDirectory: siteDirectory, theme: try Theme(), title: title),
             execution: BatchOptions.execution(with: executor, cacheDirectory: .some(nil)))

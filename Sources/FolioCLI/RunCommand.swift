@@ -15,7 +15,7 @@ struct Run: AsyncParsableCommand {
     @OptionGroup var batch: BatchOptions
 
     func run() async throws {
-        let documents = try execution.documents()
+        let documents = try execution.documentsToRun()
         try Self.refuseReadOnly(documents)
         let results = batch.execution(with: try execution.executor())
         // Messages are printed after the batch, in notebook order, so --jobs never reorders them.

@@ -8,7 +8,7 @@ import Foundation
 /// the key format version, the toolchain fingerprint (compiler version, runtime library hash and
 /// compile flags, as the executor's toolchain reports them), the seed, and for every cell that is
 /// not `ignore`: its code and the options that change execution (`compile-fail`, `should-fail`,
-/// `timeout`).
+/// `timeout`, `output-limit`).
 ///
 /// Left out on purpose:
 /// - prose, front matter other than the seed, and output blocks: they never change what runs;
@@ -38,6 +38,8 @@ public struct CacheKey: Hashable, Sendable, CustomStringConvertible {
             encoding.append("compile-fail", cell.options.compileFail ? "1" : "0")
             encoding.append("should-fail", cell.options.shouldFail ? "1" : "0")
             encoding.append("timeout", cell.options.timeout.map { String($0) } ?? "")
+            // Only when set, so that the keys of cells without it stay as they were.
+            if let lines = cell.options.outputLimit { encoding.append("output-limit", String(lines)) }
         }
         digest = SHA256.hash(data: encoding.bytes).hexString
     }

@@ -12,6 +12,8 @@ public struct CellOptions: Hashable, Sendable, Codable {
     public var hideOutput = false
     /// The cell's own time limit in seconds.
     public var timeout: Double?
+    /// The most lines of output the cell keeps (its head and tail) instead of the run's limit.
+    public var outputLimit: Int?
 
     public init() {}
 
@@ -27,6 +29,10 @@ public struct CellOptions: Hashable, Sendable, Codable {
             default:
                 if word.hasPrefix("timeout="), let seconds = Double(word.dropFirst("timeout=".count)), seconds > 0, seconds.isFinite {
                     timeout = seconds
+                } else if word.hasPrefix("output-limit="), let lines = Int(word.dropFirst("output-limit=".count)), lines > 0 {
+                    outputLimit = lines
+                } else if word.hasPrefix("output-limit=") {
+                    throw CellOptionError(word: String(word), message: "'\(word)': output-limit must be a positive number of lines")
                 } else if word.hasPrefix("timeout=") {
                     throw CellOptionError(word: String(word), message: "'\(word)': timeout must be a positive number of seconds")
                 } else {
@@ -39,7 +45,7 @@ public struct CellOptions: Hashable, Sendable, Codable {
         }
     }
 
-    private static let known = "ignore, compile-fail, should-fail, hide-code, hide-output, timeout=SECONDS"
+    private static let known = "ignore, compile-fail, should-fail, hide-code, hide-output, timeout=SECONDS, output-limit=LINES"
 }
 
 /// An info-string word that is not a valid cell option.

@@ -1,10 +1,13 @@
 import Foundation
-import Subprocess
-import SystemPackage
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs `swiftc` on generated notebook programs.
 struct Compiler: Sendable {
     var toolchain: Toolchain
+    /// Starts the compiler so that it dies with folio.
+    var sandbox: Sandbox
 
     /// What `swiftc` said about a program.
     struct Outcome: Sendable {
@@ -19,13 +22,13 @@ struct Compiler: Sendable {
     /// Compiles `program` in `directory` into `directory/notebook`.
     func build(_ program: Program, in directory: String) async throws -> Outcome {
         let main = try write(program, in: directory)
-        return try await swiftc(toolchain.compileArguments(main: main, output: directory + "/notebook"))
+        return try await swiftc(toolchain.compileArguments(main: main, output: directory + "/notebook"), in: directory)
     }
 
     /// Type-checks `program` in `directory` without producing code.
     func typecheck(_ program: Program, in directory: String) async throws -> Outcome {
         let main = try write(program, in: directory)
-        return try await swiftc(toolchain.typecheckArguments(main: main))
+        return try await swiftc(toolchain.typecheckArguments(main: main), in: directory)
     }
 
     private func write(_ program: Program, in directory: String) throws -> String {
@@ -34,11 +37,19 @@ struct Compiler: Sendable {
         return main
     }
 
-    private func swiftc(_ arguments: [String]) async throws -> Outcome {
-        let result = try await Subprocess.run(
-            .path(FilePath(toolchain.swiftc)), arguments: Arguments(arguments),
-            output: .string(limit: 16 << 20), error: .combinedWithOutput)
-        let (diagnostics, unlocated) = Diagnostic.parse(result.standardOutput)
-        return Outcome(succeeded: result.terminationStatus.isSuccess, diagnostics: diagnostics, unlocated: unlocated)
+    private func swiftc(_ arguments: [String], in directory: String) async throws -> Outcome {
+        let logPath = directory + "/swiftc.log"
+        let log = open(logPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard log >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: logPath]) }
+        let process: ChildProcess
+        do {
+            defer { close(log) }
+            process = try ProcessLauncher.shared.spawn(sandbox.compilerCommand([toolchain.swiftc] + arguments),
+                                                       environment: ProcessInfo.processInfo.environment, output: log)
+        }
+        let termination = await process.termination()
+        let text = String(decoding: FileManager.default.contents(atPath: logPath) ?? Data(), as: UTF8.self)
+        let (diagnostics, unlocated) = Diagnostic.parse(text)
+        return Outcome(succeeded: termination == .exited(0), diagnostics: diagnostics, unlocated: unlocated)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs notebooks: generates the program, compiles it against the runtime, runs it with time
-/// limits and cuts its output into one `CellResult` per cell.
+/// Runs notebooks: generates the program, compiles it against the runtime, runs it in the sandbox
+/// with time, memory, process and output limits and cuts its output into one `CellResult` per cell.
 ///
 /// A cell that does not parse on its own or uses a name before it is declared (see `CellChecks`), or
 /// a compile error in a cell, fails that cell (its diagnostics, located in the .md, are the message)
@@ -14,17 +14,29 @@ public struct Executor: Sendable {
     public var toolchain: Toolchain
     /// Seconds the whole program may run (compiling excluded).
     public var notebookTimeout: Double
+    /// Where programs run and under which limits.
+    public var sandbox: Sandbox
+    /// Hears progress lines, e.g. that a cell is still running after 30 s.
+    public var progress: @Sendable (String) -> Void
+    /// A cell running this long is reported to `progress`, and again every as long.
+    public var progressInterval: Duration = .seconds(30)
 
-    public init(toolchain: Toolchain, notebookTimeout: Double = Executor.defaultNotebookTimeout) {
+    public init(toolchain: Toolchain, notebookTimeout: Double = Executor.defaultNotebookTimeout, sandbox: Sandbox = .standard,
+                progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.toolchain = toolchain
         self.notebookTimeout = notebookTimeout
+        self.sandbox = sandbox
+        self.progress = progress
     }
 
     /// Runs `document` and returns one result per cell, in the order of `document.cells`.
     public func run(_ document: Document) async throws -> [CellResult] {
+        var notebook = Notebook(document: document)
+        notebook.limits = sandbox.limits
+        let policy = try sandbox.policy(of: document)
+        notebook.policy = sandbox.bubblewrap == nil ? nil : policy
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let notebook = Notebook(document: document)
         var results = document.cells.map { _ in CellResult(status: .notRun, text: "") }
         var cells = document.cells
         if let failure = CellChecks.firstFailure(in: cells, fileName: notebook.fileName) {
@@ -37,12 +49,24 @@ public struct Executor: Sendable {
         cells = cells.filter(\.isCompiled)
         while !cells.isEmpty {
             let program = Program(fileName: notebook.fileName, seed: notebook.seed, cells: cells)
-            let outcome = try await Compiler(toolchain: toolchain).build(program, in: scratch.path)
+            let outcome = try await Compiler(toolchain: toolchain, sandbox: sandbox).build(program, in: scratch.path)
             if outcome.succeeded {
+                let control = scratch.path + "/control"
+                guard FileManager.default.createFile(atPath: control, contents: nil) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: control])
+                }
+                let command = sandbox.programCommand(executable: scratch.path + "/notebook", directory: notebook.directory,
+                                                     control: control, toolchain: toolchain, policy: policy)
                 let run = try await ProgramRun.execute(
-                    scratch.path + "/notebook", workingDirectory: notebook.directory, scratch: scratch.path,
+                    command, controlPath: control, outputPath: scratch.path + "/output",
                     cellTimeouts: cells.reduce(into: [:]) { $0[$1.index] = $1.options.timeout },
-                    notebookTimeout: notebookTimeout)
+                    notebookTimeout: notebookTimeout, processLimit: sandbox.bubblewrap == nil ? nil : sandbox.limits.processes,
+                    progressInterval: progressInterval, progress: { [progress, document, notebookTimeout] index, seconds in
+                        let cell = document.cells[index]
+                        let limit = cell.options.timeout ?? notebookTimeout
+                        progress("\(document.path): cell \(index + 1) (line \(cell.fenceLine)) still running, \(seconds) s"
+                            + " (time limit \(Int(limit)) s)")
+                    })
                 var crashLines: [Int: Int] = [:]
                 if let symbolizer = toolchain.symbolizer {
                     crashLines = await CrashSite.lines(in: run.records, executable: scratch.path + "/notebook",
@@ -64,7 +88,7 @@ public struct Executor: Sendable {
     private func expectCompileFailure(_ cell: Cell, in notebook: Notebook, scratch: ScratchDirectory) async throws -> CellResult {
         let before = notebook.document.cells.filter { $0.index < cell.index && $0.isCompiled }
         let program = Program(fileName: notebook.fileName, seed: notebook.seed, cells: before + [cell])
-        let outcome = try await Compiler(toolchain: toolchain).typecheck(program, in: scratch.path)
+        let outcome = try await Compiler(toolchain: toolchain, sandbox: sandbox).typecheck(program, in: scratch.path)
         let own = outcome.errors.filter { $0.file == notebook.fileName && program.cell(atLine: $0.line)?.index == cell.index }
             .map(program.authored)
         guard !own.isEmpty else {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A document being executed: where its program runs and how the program's traces map back to cells.
 struct Notebook: Sendable {
@@ -8,6 +11,10 @@ struct Notebook: Sendable {
     /// The document's directory: the program's working directory, like a Jupyter kernel's.
     var directory: String
     var seed: UInt64
+    /// The limits the program runs under, which messages name.
+    var limits = ResourceLimits()
+    /// The sandbox's policy for this notebook; nil when it runs unsandboxed.
+    var policy: SandboxPolicy?
 
     init(document: Document) {
         self.document = document
@@ -68,9 +75,12 @@ struct Notebook: Sendable {
             guard let cell = byIndex[start.index] else { continue }
             let isLast = position == starts.count - 1
             let end = isLast ? (completed ? finalOffset! : run.output.count) : starts[position + 1].offset
-            let bytes = Array(run.output[min(start.offset, end)..<end])
+            let outputLimit = cell.options.outputLimit.map { OutputLimit(lines: $0) } ?? limits.output
+            let (bytes, headEnd) = outputLimit.truncating(run.output[min(start.offset, end)..<end])
             var text = Self.terminated(Self.withoutStackTrace(String(decoding: bytes, as: UTF8.self)))
-            let ownDisplays = displays.filter { start.offset <= $0.range.lowerBound && $0.range.upperBound <= end }
+            // A truncated output keeps the displays of its head only.
+            let shownEnd = headEnd.map { start.offset + $0 } ?? end
+            let ownDisplays = displays.filter { start.offset <= $0.range.lowerBound && $0.range.upperBound <= shownEnd }
                 .map { CellResult.Display(range: ($0.range.lowerBound - start.offset)..<($0.range.upperBound - start.offset), html: $0.html) }
             var status = CellResult.Status.ok
             let thrownLine = isLast ? lastThrowingStatement.flatMap { program.cell(atLine: $0)?.index == cell.index ? $0 : nil } : nil
@@ -100,9 +110,22 @@ struct Notebook: Sendable {
         switch ending {
         case .timedOut(let seconds, let ofCell):
             let what = "\(ofCell ? "cell" : "notebook") timed out after \(Self.seconds(seconds))"
+            let raise = ofCell ? "raise it with timeout=SECONDS on the cell" : "raise it with --timeout SECONDS"
+            return ("\(place): error: \(what) (\(raise))", "Error: \(what)\n")
+        case .tooManyProcesses(let limit):
+            let what = "the cell reached the sandbox's limit of \(limit) processes and threads and was stopped"
+                + " (raise it with --process-limit N)"
             return ("\(place): error: \(what)", "Error: \(what)\n")
         case .exited(let code):
             let what = "the program exited with status \(code) during this cell"
+            return ("\(place): error: \(what)\(sandboxHint(output))", "Error: \(what)\n")
+        case .signalled(SIGXFSZ):
+            let what = "the program wrote more than the \(ResourceLimits.describe(bytes: limits.fileSize)) a file or the"
+                + " output may hold and was stopped (the limit grows with --output-limit)"
+            return ("\(place): error: \(what)", "Error: \(what)\n")
+        case .signalled where output.contains(Self.allocationFailure):
+            let what = "the program reached the memory limit of \(ResourceLimits.describe(bytes: limits.memory))"
+                + " (raise it with --memory-limit SIZE, e.g. --memory-limit 8G)"
             return ("\(place): error: \(what)", "Error: \(what)\n")
         case .signalled(let signal):
             guard let trap = TrapMessage.last(in: output) else {
@@ -110,8 +133,17 @@ struct Notebook: Sendable {
                 let crashPlace = origin.crashLine.map { "\(document.path):\($0)" } ?? place
                 return ("\(crashPlace): error: \(what)", "Error: \(what)\n")
             }
-            return ("\(origin.line(of: trap).map { "\(document.path):\($0)" } ?? place): error: \(trap.message)", "")
+            return ("\(origin.line(of: trap).map { "\(document.path):\($0)" } ?? place): error: \(trap.message)\(sandboxHint(output))", "")
         }
+    }
+
+    /// What the Swift runtime prints when an allocation fails (under the memory limit, the usual way).
+    static let allocationFailure = "Fatal error: failed to allocate "
+
+    /// A note for a failure whose output shows the sandbox's refusals; empty otherwise.
+    private func sandboxHint(_ output: String) -> String {
+        guard let policy, let refusal = SandboxRefusal(in: output, policy: policy) else { return "" }
+        return "\n\(document.path): note: \(refusal.explanation)"
     }
 
     private static func seconds(_ value: Double) -> String {

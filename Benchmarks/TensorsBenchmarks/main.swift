@@ -73,6 +73,27 @@ cases.append(Case(name: "seed notebook layers, built and called", repetitions: 5
     _ = LSTM(units: 64, useBias: false, returnSequences: true)(embedded)
     _ = Bidirectional(SimpleRNN(units: 64, useBias: false, returnSequences: true))(embedded)
 })
+// Training: forward and backward (weights and input) of each recurrent layer, 3x the forward's flops.
+let upstream = Tensor.randomUniform(shape: [32, 256], minValue: -1, maxValue: 1)
+cases += [("LSTM", LSTM(units: 256), 4), ("GRU", GRU(units: 256), 3), ("SimpleRNN", SimpleRNN(units: 256), 1)].map { name, layer, gates in
+    Case(name: "\(name)(256) forward+backward on (32, 100, 100)", repetitions: 11,
+         flops: 3 * recurrentFlops(batch: 32, timesteps: 100, features: 100, units: 256, gates: gates)) {
+        _ = valueWithGradient(at: sequences, of: layer) { x, layer in (layer(x) * upstream).sum() }
+    }
+}
+// One training step of a sentiment model: forward, backward and Adam, as Keras's train_on_batch.
+let trainingIds = Tensor(shape: [32, 100], integers: Tensor.randomUniform(shape: [32, 100], maxValue: 10_000).scalars.map { Int32($0) })
+let trainingLabels = Tensor(shape: [32, 1], scalars: (0..<32).map { Float($0 % 2) })
+let model: [any Layer] = [Embedding(inputDim: 10_000, outputDim: 64), LSTM(units: 64), Dense(units: 1, activation: .sigmoid)]
+let adam = Adam(learningRate: 0.001)
+/// One step: the loss and gradients of all three layers, then Adam's update.
+func trainingStep() {
+    let (_, gradients) = valueWithGradient(of: model) {
+        Loss.binaryCrossentropy(trainingLabels, model[2](model[1](model[0](trainingIds))))
+    }
+    adam.apply(gradients, to: model)
+}
+cases.append(Case(name: "training step Embedding-LSTM(64)-Dense", repetitions: 51, flops: nil, run: trainingStep))
 cases.append(Case(name: "Embedding(10000, 128) on (256, 100)", repetitions: 51, flops: nil) { _ = embedding(ids) })
 cases.append(sgemmCase(size: 1024, repetitions: 21))
 cases.append(sgemmCase(size: 2048, repetitions: 7))

@@ -1,4 +1,5 @@
 import Foundation
+internal import CKernels
 
 /// Adam (Kingma and Ba, 2014); Keras's `Adam` (defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999,
 /// ε 1e-7).
@@ -32,14 +33,9 @@ public class Adam: Optimizer {
         let t = Float(step)
         let alpha = learningRate * (1 - Foundation.pow(beta2, t)).squareRoot() / (1 - Foundation.pow(beta1, t))
         let g = gradient.values, squared = gradient.squared()
-        let keep1 = 1 - beta1, keep2 = 1 - beta2, epsilon = epsilon
         var m = slots[0], v = slots[1]
         slots = []  // m and v are the only references, so they update in place
-        for i in parameter.indices {
-            m[i] += (g[i] - m[i]) * keep1
-            v[i] += (squared[i] - v[i]) * keep2
-            parameter[i] -= (m[i] * alpha) / (v[i].squareRoot() + epsilon)
-        }
+        folio_adam_update(&parameter, &m, &v, g, squared, parameter.count, alpha, beta1, beta2, epsilon)
         slots = [m, v]
     }
 }

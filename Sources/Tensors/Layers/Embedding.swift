@@ -16,7 +16,7 @@ public final class Embedding: Layer {
     public let maskZero: Bool
 
     /// (inputDim, outputDim) row-major; empty until built.
-    private var embeddings: [Float] = []
+    var embeddings: [Float] = []
 
     public init(inputDim: Int, outputDim: Int, maskZero: Bool = false) {
         precondition(inputDim > 0 && outputDim > 0,

@@ -48,6 +48,18 @@ TRAIN_IDS = (32, 100)
 SGEMM_SIZES = {"sgemm1024": 1024, "sgemm2048": 2048}
 
 
+def recurrent_flops(gates, passes):
+    """Multiply-adds of a recurrent layer on RNN_INPUT with 256 units, 2 flops each; backward is 2 passes."""
+    batch, timesteps, features = RNN_INPUT
+    return passes * 2 * batch * timesteps * gates * 256 * (features + 256)
+
+
+# Flops per run, for the '% peak' column: sgemm, the forward passes, forward + backward (3 passes).
+FLOPS = {**{key: 2 * n ** 3 for key, n in SGEMM_SIZES.items()},
+         "lstm": recurrent_flops(4, 1), "gru": recurrent_flops(3, 1), "simple_rnn": recurrent_flops(1, 1),
+         "lstm_train": recurrent_flops(4, 3), "gru_train": recurrent_flops(3, 3), "simple_rnn_train": recurrent_flops(1, 3)}
+
+
 def median_ms(run, repetitions):
     run()  # warm-up: tracing, allocation, thread start
     times = []
@@ -255,7 +267,7 @@ def main():
     peak_text = f"{peak['gflops']:.0f} GFLOP/s ({peak['cores']} cores, {peak['vector']} FMA)" if peak else "not measured"
     print(f"median ms; OpenBLAS {openblas_kernels()} kernels (OPENBLAS_CORETYPE={core}); fp32 peak {peak_text}")
     print(f"load average (1/5/15 min) {load_before} before, {load_average()} after")
-    print("ratio = peer / Tensors, above 1 means Tensors is faster; '% peak' is Tensors' sgemm rate")
+    print("ratio = peer / Tensors, above 1 means Tensors is faster; '% peak' is Tensors' rate (sgemm, recurrent layers)")
     header = f"{'benchmark':38}{'Tensors':>10}" + "".join(f"{p:>12}{'ratio':>7}" for p in peers) + f"{'% peak':>8}"
     print(header)
     for key in keys:
@@ -266,8 +278,8 @@ def main():
             theirs = columns[peer].get(key)
             row += f"{theirs:12.3f}" if theirs else f"{'-':>12}"
             row += f"{theirs / ours:7.2f}" if theirs and ours else f"{'':>7}"
-        if key in SGEMM_SIZES and ours and peak:
-            gflops = 2 * SGEMM_SIZES[key] ** 3 / (ours * 1e6)
+        if key in FLOPS and ours and peak:
+            gflops = FLOPS[key] / (ours * 1e6)
             row += f"{100 * gflops / peak['gflops']:7.0f}%"
         print(row)
 

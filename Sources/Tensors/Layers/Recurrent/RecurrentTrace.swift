@@ -1,8 +1,9 @@
 import Foundation
 
-/// What one slice of a recorded `RecurrentLayer` call keeps for its backward pass, in buffers
-/// allocated once per call: the forward loop writes its gates and states straight into them, so
-/// recording costs a few row copies per step and no allocation.
+/// What one slice of a recorded `RecurrentLayer` call keeps for its backward pass, in buffers cut
+/// from one block per call (reused from earlier calls, `TraceBlocks`): the forward loop writes its
+/// gates and states straight into them, so recording costs a few row copies per step and no
+/// allocation.
 ///
 /// Per-step blocks are unit-major like `TimeLoop`'s buffers (value (j, b) at j · rows + b). The
 /// matrices the weight gradients multiply are (rows of units, timesteps · rows), step s in columns

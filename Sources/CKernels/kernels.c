@@ -144,6 +144,32 @@ void folio_lstm_backward(const float *restrict gates, const float *restrict c_pr
 }
 
 VECTOR_CLONES
+void folio_gru_backward(const float *restrict gates, const float *restrict h_previous, const float *restrict inner,
+                        const float *restrict dh, float *restrict gate_gradients, float *restrict recurrent_gradients,
+                        long stride, float *restrict dh_previous, long units, long columns,
+                        folio_activation activation, folio_activation recurrent_activation) {
+    long block = units * columns;
+    const float *update = gates, *reset = gates + block, *candidate = gates + 2 * block;
+    for (long j = 0; j < units; j++) {
+        float *dz = gate_gradients + j * stride, *dr = gate_gradients + (units + j) * stride;
+        float *dhh = gate_gradients + (2 * units + j) * stride;
+        float *dz_recurrent = recurrent_gradients + j * stride, *dr_recurrent = recurrent_gradients + (units + j) * stride;
+        float *dhh_recurrent = recurrent_gradients + (2 * units + j) * stride;
+        const float *inner_row = inner + j * stride;
+        for (long b = 0; b < columns; b++) {
+            long k = j * columns + b;
+            float z = update[k], r = reset[k], hh = candidate[k];
+            float d_candidate = dh[k] * (1.0f - z) * slope(activation, hh);
+            float d_update = dh[k] * (h_previous[k] - hh) * slope(recurrent_activation, z);
+            float d_reset = d_candidate * inner_row[b] * slope(recurrent_activation, r);
+            dz[b] = d_update; dr[b] = d_reset; dhh[b] = d_candidate;
+            dz_recurrent[b] = d_update; dr_recurrent[b] = d_reset; dhh_recurrent[b] = d_candidate * r;
+            dh_previous[k] = dh[k] * z;
+        }
+    }
+}
+
+VECTOR_CLONES
 void folio_activation_backward(const float *restrict h, const float *restrict dh, float *restrict dz, long stride,
                                long units, long columns, folio_activation activation) {
     FOR_EACH_KIND(activation, for (long j = 0; j < units; j++) {

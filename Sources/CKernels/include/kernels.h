@@ -30,6 +30,16 @@ void folio_lstm_backward(const float *gates, const float *c_previous, const floa
                          const float *dc_next, float *gate_gradients, long stride, float *dc_previous,
                          long units, long columns, folio_activation activation, folio_activation recurrent_activation);
 
+/// One GRU timestep backwards (reset gate after the recurrent product) over (units, columns) blocks,
+/// from the gates z, r, hh after their activations (`gates`: three contiguous blocks), h before the
+/// step, the recurrent product's candidate rows `inner` (rows `stride` apart) and the gradient
+/// reaching h after the step. Writes the input projection's and the recurrent product's gradients
+/// (gate block k's row j at `+ (k · units + j) · stride`) and h's gradient before the step through
+/// z alone (the recurrent product's share is added by a GEMM).
+void folio_gru_backward(const float *gates, const float *h_previous, const float *inner, const float *dh,
+                        float *gate_gradients, float *recurrent_gradients, long stride, float *dh_previous,
+                        long units, long columns, folio_activation activation, folio_activation recurrent_activation);
+
 /// dz = dh · activation′ over (units, columns) blocks, from the activation's outputs `h`: a SimpleRNN
 /// step backwards (rows of dz `stride` apart).
 void folio_activation_backward(const float *h, const float *dh, float *dz, long stride, long units, long columns,

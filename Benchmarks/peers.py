@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Runs the TensorsBenchmarks configurations in the Python peers and prints them beside Tensors.
 
-Peers: TensorFlow (Keras 3 layers inside `tf.function`), PyTorch (`torch.set_num_threads(2)`,
-`inference_mode`) and numpy (sgemm only). A peer that is not importable is skipped and named.
+Peers: TensorFlow (Keras 3 layers inside `tf.function`; the training step is Keras's
+`train_on_batch`), PyTorch (`torch.set_num_threads(2)`, `inference_mode` for forward passes; the
+training step with `torch.optim.Adam`) and numpy (sgemm only). A peer that is not importable is skipped and named.
 Tensors' numbers come from `swift run -c release TensorsBenchmarks --json` (run from the
 package root) before and after the peers, keeping the better median, or from a file given
 with --swift-json. Ratios are peer time / Tensors time:
@@ -35,9 +36,28 @@ NAMES = {
     "sgemm1024": "sgemm 1024x1024x1024",
     "sgemm2048": "sgemm 2048x2048x2048",
     "seed": "seed notebook layers, built and called",
+    "lstm_train": "LSTM(256) forward+backward on (32, 100, 100)",
+    "gru_train": "GRU(256) forward+backward on (32, 100, 100)",
+    "simple_rnn_train": "SimpleRNN(256) forward+backward on (32, 100, 100)",
+    "train_step": "training step Embedding-LSTM(64)-Dense",
 }
-REPETITIONS = {"embedding": 51, "sgemm2048": 7}
+REPETITIONS = {"embedding": 51, "sgemm2048": 7, "lstm_train": 11, "gru_train": 11, "simple_rnn_train": 11, "train_step": 51}
+# The training step: Embedding(10000, 64) -> LSTM(64) -> Dense(1, sigmoid) on (32, 100) ids,
+# binary crossentropy, Adam(0.001); the recurrent layers forward and backward (weights and input).
+TRAIN_IDS = (32, 100)
 SGEMM_SIZES = {"sgemm1024": 1024, "sgemm2048": 2048}
+
+
+def recurrent_flops(gates, passes):
+    """Multiply-adds of a recurrent layer on RNN_INPUT with 256 units, 2 flops each; backward is 2 passes."""
+    batch, timesteps, features = RNN_INPUT
+    return passes * 2 * batch * timesteps * gates * 256 * (features + 256)
+
+
+# Flops per run, for the '% peak' column: sgemm, the forward passes, forward + backward (3 passes).
+FLOPS = {**{key: 2 * n ** 3 for key, n in SGEMM_SIZES.items()},
+         "lstm": recurrent_flops(4, 1), "gru": recurrent_flops(3, 1), "simple_rnn": recurrent_flops(1, 1),
+         "lstm_train": recurrent_flops(4, 3), "gru_train": recurrent_flops(3, 3), "simple_rnn_train": recurrent_flops(1, 3)}
 
 
 def median_ms(run, repetitions):
@@ -80,6 +100,24 @@ def tensorflow_cases():
         b = tf.constant(np.random.standard_normal((n, n)).astype(np.float32))
         mm = tf.function(lambda p, q: tf.linalg.matmul(p, q))
         cases[f"sgemm{n}"] = lambda mm=mm, a=a, b=b: mm(a, b).numpy()
+    upstream = tf.constant(np.random.uniform(-1, 1, (32, 256)).astype(np.float32))
+    for key, layer in (("lstm_train", keras.layers.LSTM(256)), ("gru_train", keras.layers.GRU(256)),
+                       ("simple_rnn_train", keras.layers.SimpleRNN(256))):
+        layer.build(RNN_INPUT)
+
+        @tf.function
+        def step(v, layer=layer):
+            with tf.GradientTape() as tape:
+                tape.watch(v)
+                loss = tf.reduce_sum(layer(v) * upstream)
+            return tape.gradient(loss, layer.trainable_weights + [v])
+        cases[key] = lambda step=step: [g.numpy() for g in step(x)]
+    model = keras.Sequential([keras.Input((TRAIN_IDS[1],), dtype="int32"), keras.layers.Embedding(10000, 64),
+                              keras.layers.LSTM(64), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer=keras.optimizers.Adam(0.001), loss="binary_crossentropy")
+    train_ids = np.random.randint(0, 10000, TRAIN_IDS).astype(np.int32)
+    labels = (np.arange(TRAIN_IDS[0]) % 2).astype(np.float32).reshape(-1, 1)
+    cases["train_step"] = lambda: model.train_on_batch(train_ids, labels)
     return cases
 
 
@@ -106,6 +144,39 @@ def torch_cases():
     for n in (1024, 2048):
         a, b = torch.randn(n, n), torch.randn(n, n)
         cases[f"sgemm{n}"] = lambda a=a, b=b: torch.mm(a, b)
+    upstream = torch.rand(32, 256) * 2 - 1
+    for key, module in (("lstm_train", torch.nn.LSTM(100, 256, batch_first=True)),
+                        ("gru_train", torch.nn.GRU(100, 256, batch_first=True)),
+                        ("simple_rnn_train", torch.nn.RNN(100, 256, batch_first=True))):
+        def train(module=module):
+            v = x.clone().requires_grad_()
+            module.zero_grad()
+            output, _ = module(v)
+            (output[:, -1] * upstream).sum().backward()
+        cases[key] = train
+
+    class Sentiment(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.embedding = torch.nn.Embedding(10000, 64)
+            self.lstm = torch.nn.LSTM(64, 64, batch_first=True)
+            self.dense = torch.nn.Linear(64, 1)
+
+        def forward(self, ids):
+            output, _ = self.lstm(self.embedding(ids))
+            return self.dense(output[:, -1])
+
+    model = Sentiment()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+    loss_function = torch.nn.BCEWithLogitsLoss()
+    train_ids = torch.randint(0, 10000, TRAIN_IDS)
+    labels = (torch.arange(TRAIN_IDS[0]) % 2).float().reshape(-1, 1)
+
+    def train_step():
+        optimizer.zero_grad()
+        loss_function(model(train_ids), labels).backward()
+        optimizer.step()
+    cases["train_step"] = train_step
     return cases
 
 
@@ -196,7 +267,7 @@ def main():
     peak_text = f"{peak['gflops']:.0f} GFLOP/s ({peak['cores']} cores, {peak['vector']} FMA)" if peak else "not measured"
     print(f"median ms; OpenBLAS {openblas_kernels()} kernels (OPENBLAS_CORETYPE={core}); fp32 peak {peak_text}")
     print(f"load average (1/5/15 min) {load_before} before, {load_average()} after")
-    print("ratio = peer / Tensors, above 1 means Tensors is faster; '% peak' is Tensors' sgemm rate")
+    print("ratio = peer / Tensors, above 1 means Tensors is faster; '% peak' is Tensors' rate (sgemm, recurrent layers)")
     header = f"{'benchmark':38}{'Tensors':>10}" + "".join(f"{p:>12}{'ratio':>7}" for p in peers) + f"{'% peak':>8}"
     print(header)
     for key in keys:
@@ -207,8 +278,8 @@ def main():
             theirs = columns[peer].get(key)
             row += f"{theirs:12.3f}" if theirs else f"{'-':>12}"
             row += f"{theirs / ours:7.2f}" if theirs and ours else f"{'':>7}"
-        if key in SGEMM_SIZES and ours and peak:
-            gflops = 2 * SGEMM_SIZES[key] ** 3 / (ours * 1e6)
+        if key in FLOPS and ours and peak:
+            gflops = FLOPS[key] / (ours * 1e6)
             row += f"{100 * gflops / peak['gflops']:7.0f}%"
         print(row)
 

@@ -1,6 +1,7 @@
 // Engine benchmarks: recurrent layers, Embedding and raw sgemm, each timed as the median of
 // several runs after a warm-up.
 //   swift run -c release TensorsBenchmarks [--json] [--repetitions N] [NAME-FILTER...]
+//   swift run -c release TensorsBenchmarks --memory STEPS   (resident memory over that many training steps)
 // A filter keeps the cases whose name contains it (e.g. `LSTM`); `--repetitions 1` with a filter
 // is what `valgrind --tool=callgrind` runs to count instructions of one case.
 // Benchmarks/peers.py runs the same configurations in TensorFlow and PyTorch and prints ratios.
@@ -73,6 +74,27 @@ cases.append(Case(name: "seed notebook layers, built and called", repetitions: 5
     _ = LSTM(units: 64, useBias: false, returnSequences: true)(embedded)
     _ = Bidirectional(SimpleRNN(units: 64, useBias: false, returnSequences: true))(embedded)
 })
+// Training: forward and backward (weights and input) of each recurrent layer, 3x the forward's flops.
+let upstream = Tensor.randomUniform(shape: [32, 256], minValue: -1, maxValue: 1)
+cases += [("LSTM", LSTM(units: 256), 4), ("GRU", GRU(units: 256), 3), ("SimpleRNN", SimpleRNN(units: 256), 1)].map { name, layer, gates in
+    Case(name: "\(name)(256) forward+backward on (32, 100, 100)", repetitions: 11,
+         flops: 3 * recurrentFlops(batch: 32, timesteps: 100, features: 100, units: 256, gates: gates)) {
+        _ = valueWithGradient(at: sequences, of: layer) { x, layer in (layer(x) * upstream).sum() }
+    }
+}
+// One training step of a sentiment model: forward, backward and Adam, as Keras's train_on_batch.
+let trainingIds = Tensor(shape: [32, 100], integers: Tensor.randomUniform(shape: [32, 100], maxValue: 10_000).scalars.map { Int32($0) })
+let trainingLabels = Tensor(shape: [32, 1], scalars: (0..<32).map { Float($0 % 2) })
+let model: [any Layer] = [Embedding(inputDim: 10_000, outputDim: 64), LSTM(units: 64), Dense(units: 1, activation: .sigmoid)]
+let adam = Adam(learningRate: 0.001)
+/// One step: the loss and gradients of all three layers, then Adam's update.
+func trainingStep() {
+    let (_, gradients) = valueWithGradient(of: model) {
+        Loss.binaryCrossentropy(trainingLabels, model[2](model[1](model[0](trainingIds))))
+    }
+    adam.apply(gradients, to: model)
+}
+cases.append(Case(name: "training step Embedding-LSTM(64)-Dense", repetitions: 51, flops: nil, run: trainingStep))
 cases.append(Case(name: "Embedding(10000, 128) on (256, 100)", repetitions: 51, flops: nil) { _ = embedding(ids) })
 cases.append(sgemmCase(size: 1024, repetitions: 21))
 cases.append(sgemmCase(size: 2048, repetitions: 7))
@@ -80,6 +102,7 @@ cases.append(sgemmCase(size: 2048, repetitions: 7))
 /// The command line: `--json`, `--repetitions N`, and the remaining words as name filters.
 struct Options {
     var json = false
+    var memorySteps: Int?
     var repetitions: Int?
     var filters: [String] = []
 
@@ -88,6 +111,12 @@ struct Options {
         while let argument = rest.popFirst() {
             switch argument {
             case "--json": json = true
+            case "--memory":
+                guard let count = rest.popFirst().flatMap({ Int($0) }), count > 0 else {
+                    FileHandle.standardError.write(Data("TensorsBenchmarks: --memory needs a positive number of steps\n".utf8))
+                    exit(2)
+                }
+                memorySteps = count
             case "--repetitions":
                 guard let count = rest.popFirst().flatMap({ Int($0) }), count > 0 else {
                     FileHandle.standardError.write(Data("TensorsBenchmarks: --repetitions needs a positive whole number\n".utf8))
@@ -101,6 +130,30 @@ struct Options {
 }
 
 let options = Options(CommandLine.arguments.dropFirst())
+
+/// VmRSS and VmHWM (peak) from /proc/self/status, in MiB.
+func residentMemory() -> (current: Double, peak: Double) {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    func field(_ name: String) -> Double {
+        let line = status.split(separator: "\n").first { $0.hasPrefix(name + ":") } ?? ""
+        return (Double(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
+    }
+    return (field("VmRSS"), field("VmHWM"))
+}
+
+if let steps = options.memorySteps {
+    // Resident memory after growing numbers of training steps: a tape that leaked would grow it.
+    print("training steps  resident MiB  peak MiB")
+    var checkpoints = Set([1, 10, 100, steps])
+    for step in 1...steps {
+        trainingStep()
+        if checkpoints.remove(step) != nil {
+            let memory = residentMemory()
+            print(String(format: "%14d  %12.1f  %8.1f", step, memory.current, memory.peak))
+        }
+    }
+    exit(0)
+}
 let selected = cases.filter { c in options.filters.isEmpty || options.filters.contains { c.name.contains($0) } }
 let results = selected.map { c in
     measure(options.repetitions.map { Case(name: c.name, repetitions: $0, flops: c.flops, run: c.run) } ?? c)

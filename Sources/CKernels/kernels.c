@@ -90,6 +90,104 @@ void folio_lstm_update(const float *restrict input, const float *restrict forget
     })
 }
 
+/// The derivative of `kind` at the input whose output is y.
+static inline float slope(folio_activation kind, float y) {
+    switch (kind) {
+    case FOLIO_LINEAR: return 1.0f;
+    case FOLIO_TANH: return 1.0f - y * y;
+    case FOLIO_SIGMOID: return y * (1.0f - y);
+    case FOLIO_RELU: return y > 0.0f ? 1.0f : 0.0f;
+    case FOLIO_HARD_SIGMOID: return y > 0.0f && y < 1.0f ? 1.0f / 6.0f : 0.0f;
+    }
+    return 1.0f;
+}
+
+VECTOR_CLONES
+void folio_lstm_backward(const float *restrict gates, const float *restrict c_previous, const float *restrict c,
+                         const float *restrict dh, const float *restrict dc_next, float *restrict gate_gradients,
+                         long stride, float *restrict dc_previous, long units, long columns,
+                         folio_activation activation, folio_activation recurrent_activation) {
+    long block = units * columns;
+    const float *input = gates, *forget = gates + block, *candidate = gates + 2 * block, *output = gates + 3 * block;
+    // One loop per pair of kinds would be 25 clones; the default pair (tanh, sigmoid) gets its own.
+    if (activation == FOLIO_TANH && recurrent_activation == FOLIO_SIGMOID) {
+        for (long j = 0; j < units; j++) {
+            float *di = gate_gradients + j * stride, *df = gate_gradients + (units + j) * stride;
+            float *dg = gate_gradients + (2 * units + j) * stride, *dout = gate_gradients + (3 * units + j) * stride;
+            for (long b = 0; b < columns; b++) {
+                long k = j * columns + b;
+                float a = fast_tanh(c[k]);
+                float dc = dc_next[k] + dh[k] * output[k] * (1.0f - a * a);
+                dout[b] = dh[k] * a * (output[k] * (1.0f - output[k]));
+                di[b] = dc * candidate[k] * (input[k] * (1.0f - input[k]));
+                df[b] = dc * c_previous[k] * (forget[k] * (1.0f - forget[k]));
+                dg[b] = dc * input[k] * (1.0f - candidate[k] * candidate[k]);
+                dc_previous[k] = dc * forget[k];
+            }
+        }
+        return;
+    }
+    for (long j = 0; j < units; j++) {
+        float *di = gate_gradients + j * stride, *df = gate_gradients + (units + j) * stride;
+        float *dg = gate_gradients + (2 * units + j) * stride, *dout = gate_gradients + (3 * units + j) * stride;
+        for (long b = 0; b < columns; b++) {
+            long k = j * columns + b;
+            float a = activate(activation, c[k]);
+            float dc = dc_next[k] + dh[k] * output[k] * slope(activation, a);
+            dout[b] = dh[k] * a * slope(recurrent_activation, output[k]);
+            di[b] = dc * candidate[k] * slope(recurrent_activation, input[k]);
+            df[b] = dc * c_previous[k] * slope(recurrent_activation, forget[k]);
+            dg[b] = dc * input[k] * slope(activation, candidate[k]);
+            dc_previous[k] = dc * forget[k];
+        }
+    }
+}
+
+VECTOR_CLONES
+void folio_gru_backward(const float *restrict gates, const float *restrict h_previous, const float *restrict inner,
+                        const float *restrict dh, float *restrict gate_gradients, float *restrict recurrent_gradients,
+                        long stride, float *restrict dh_previous, long units, long columns,
+                        folio_activation activation, folio_activation recurrent_activation) {
+    long block = units * columns;
+    const float *update = gates, *reset = gates + block, *candidate = gates + 2 * block;
+    for (long j = 0; j < units; j++) {
+        float *dz = gate_gradients + j * stride, *dr = gate_gradients + (units + j) * stride;
+        float *dhh = gate_gradients + (2 * units + j) * stride;
+        float *dz_recurrent = recurrent_gradients + j * stride, *dr_recurrent = recurrent_gradients + (units + j) * stride;
+        float *dhh_recurrent = recurrent_gradients + (2 * units + j) * stride;
+        const float *inner_row = inner + j * stride;
+        for (long b = 0; b < columns; b++) {
+            long k = j * columns + b;
+            float z = update[k], r = reset[k], hh = candidate[k];
+            float d_candidate = dh[k] * (1.0f - z) * slope(activation, hh);
+            float d_update = dh[k] * (h_previous[k] - hh) * slope(recurrent_activation, z);
+            float d_reset = d_candidate * inner_row[b] * slope(recurrent_activation, r);
+            dz[b] = d_update; dr[b] = d_reset; dhh[b] = d_candidate;
+            dz_recurrent[b] = d_update; dr_recurrent[b] = d_reset; dhh_recurrent[b] = d_candidate * r;
+            dh_previous[k] = dh[k] * z;
+        }
+    }
+}
+
+VECTOR_CLONES
+void folio_activation_backward(const float *restrict h, const float *restrict dh, float *restrict dz, long stride,
+                               long units, long columns, folio_activation activation) {
+    FOR_EACH_KIND(activation, for (long j = 0; j < units; j++) {
+        for (long b = 0; b < columns; b++) dz[j * stride + b] = dh[j * columns + b] * slope(KIND, h[j * columns + b]);
+    })
+}
+
+VECTOR_CLONES
+void folio_adam_update(float *restrict parameter, float *restrict m, float *restrict v, const float *restrict gradient,
+                       const float *restrict squared, long count, float alpha, float beta1, float beta2, float epsilon) {
+    float keep1 = 1.0f - beta1, keep2 = 1.0f - beta2;
+    for (long i = 0; i < count; i++) {
+        m[i] += (gradient[i] - m[i]) * keep1;
+        v[i] += (squared[i] - v[i]) * keep2;
+        parameter[i] -= (m[i] * alpha) / (__builtin_elementwise_sqrt(v[i]) + epsilon);
+    }
+}
+
 // An inline copy of a few hundred bytes beats a call to memcpy per row (7 % on Embedding's rows),
 // so the compiler must not turn the loop back into one.
 VECTOR_CLONES __attribute__((no_builtin("memcpy")))

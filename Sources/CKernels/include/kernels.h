@@ -21,6 +21,35 @@ void folio_activate(folio_activation kind, float *values, long count);
 void folio_lstm_update(const float *input, const float *forget, const float *candidate, const float *output,
                        const float *c_previous, float *c, float *h, long count, folio_activation activation);
 
+/// One LSTM timestep backwards over (units, columns) unit-major blocks, from the gates i, f, g, o
+/// after their activations (`gates`: four contiguous blocks), the cell states before and after
+/// the step, and the gradients reaching h and c after it. Writes the pre-activations' gradients,
+/// gate block k's row j at `gate_gradients + (k · units + j) · stride`, and c's gradient before the
+/// step. Both activations must derive from their outputs (every folio_activation does).
+void folio_lstm_backward(const float *gates, const float *c_previous, const float *c, const float *dh,
+                         const float *dc_next, float *gate_gradients, long stride, float *dc_previous,
+                         long units, long columns, folio_activation activation, folio_activation recurrent_activation);
+
+/// One GRU timestep backwards (reset gate after the recurrent product) over (units, columns) blocks,
+/// from the gates z, r, hh after their activations (`gates`: three contiguous blocks), h before the
+/// step, the recurrent product's candidate rows `inner` (rows `stride` apart) and the gradient
+/// reaching h after the step. Writes the input projection's and the recurrent product's gradients
+/// (gate block k's row j at `+ (k · units + j) · stride`) and h's gradient before the step through
+/// z alone (the recurrent product's share is added by a GEMM).
+void folio_gru_backward(const float *gates, const float *h_previous, const float *inner, const float *dh,
+                        float *gate_gradients, float *recurrent_gradients, long stride, float *dh_previous,
+                        long units, long columns, folio_activation activation, folio_activation recurrent_activation);
+
+/// dz = dh · activation′ over (units, columns) blocks, from the activation's outputs `h`: a SimpleRNN
+/// step backwards (rows of dz `stride` apart).
+void folio_activation_backward(const float *h, const float *dh, float *dz, long stride, long units, long columns,
+                               folio_activation activation);
+
+/// Keras's Adam update over `count` values: m += (g − m)(1 − β₁); v += (g² − v)(1 − β₂);
+/// p −= (m · alpha) / (√v + ε), where `squared` holds g² (for sparse rows, the summed squares).
+void folio_adam_update(float *parameter, float *m, float *v, const float *gradient, const float *squared,
+                       long count, float alpha, float beta1, float beta2, float epsilon);
+
 /// Copies row ids[r] of the row-major (?, width) `table` to row r of `out`, for r in 0..<count.
 void folio_gather_rows(const float *table, const int32_t *ids, long count, long width, float *out);
 

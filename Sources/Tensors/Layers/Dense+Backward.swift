@@ -1,6 +1,10 @@
 internal import CBLAS
 
-extension Dense {
+extension Dense: WeightsUpdatableInPlace {
+    func updateWeight(at index: Int, _ update: (inout [Float]) -> Void) {
+        if index == 0 { update(&kernel) } else { update(&bias) }
+    }
+
     /// `output` (= input · kernel + bias, before the activation) recorded on `tape`: its backward pass
     /// adds kernel and bias gradients into the tape (one GEMM over all rows, and the column sums)
     /// and returns the input's gradient, g · kernelᵀ.

@@ -1,4 +1,8 @@
-extension Embedding {
+extension Embedding: WeightsUpdatableInPlace {
+    func updateWeight(at index: Int, _ update: (inout [Float]) -> Void) {
+        update(&embeddings)
+    }
+
     /// `output`, the rows looked up for `ids`, recorded on `tape`: its backward pass adds the output's
     /// gradient to the table's as one slice per id occurrence (Keras's `IndexedSlices`). Ids have no
     /// gradient, so the node has no input.

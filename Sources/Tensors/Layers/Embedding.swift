@@ -17,7 +17,7 @@ public final class Embedding: Layer {
     public let name: String
 
     /// (inputDim, outputDim) row-major; empty until built.
-    private var embeddings: [Float] = []
+    var embeddings: [Float] = []
 
     public init(inputDim: Int, outputDim: Int, maskZero: Bool = false, name: String? = nil) {
         precondition(inputDim > 0 && outputDim > 0,

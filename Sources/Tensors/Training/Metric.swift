@@ -29,27 +29,28 @@ public struct Metric: Sendable {
 
     /// The share of values where `prediction > threshold` equals the label.
     public static func binaryAccuracy(threshold: Float = 0.5) -> Metric {
-        Metric(name: "binary_accuracy") { labels, predictions in
-            checkCount("binary_accuracy", labels, predictions, labels.scalarCount == predictions.scalarCount)
-            return zip(labels.scalars, predictions.scalars).map { label, prediction in
-                (prediction > threshold ? 1 : 0) == label ? 1 : 0
-            }
-        }
+        Metric(name: "binary_accuracy") { labels, predictions in binaryMatches(labels, predictions, threshold: threshold) }
+    }
+
+    private static func binaryMatches(_ labels: Tensor, _ predictions: Tensor, threshold: Float) -> [Float] {
+        let truth = labels.scalars, scores = predictions.scalars
+        if !(truth.count == scores.count) { mismatch("binary_accuracy", labels, predictions) }
+        return zip(truth, scores).map { label, score in matches(label, score > threshold ? 1 : 0) }
     }
 
     public static let binaryAccuracy = binaryAccuracy()
 
     /// The share of rows whose largest prediction is at the largest label (one-hot labels).
     public static let categoricalAccuracy = Metric(name: "categorical_accuracy") { labels, predictions in
-        checkCount("categorical_accuracy", labels, predictions, labels.scalarCount == predictions.scalarCount)
-        return zip(labels.detached.argmax().scalars, predictions.detached.argmax().scalars).map { $0 == $1 ? 1 : 0 }
+        if !(labels.scalarCount == predictions.scalarCount) { mismatch("categorical_accuracy", labels, predictions) }
+        return zip(labels.detached.argmax().scalars, predictions.detached.argmax().scalars).map(matches)
     }
 
     /// The share of rows whose largest prediction is at the integer label.
     public static let sparseCategoricalAccuracy = Metric(name: "sparse_categorical_accuracy") { labels, predictions in
         let classes = predictions.detached.argmax().scalars
-        checkCount("sparse_categorical_accuracy", labels, predictions, labels.scalarCount == classes.count)
-        return zip(labels.scalars, classes).map { $0 == $1 ? 1 : 0 }
+        if !(labels.scalarCount == classes.count) { mismatch("sparse_categorical_accuracy", labels, predictions) }
+        return zip(labels.scalars, classes).map(matches)
     }
 
     /// The per-sample values of `loss`, so that their running mean is the loss Keras logs.
@@ -57,13 +58,14 @@ public struct Metric: Sendable {
         Metric(name: loss.name) { labels, predictions in loss.perSample(labels, predictions).scalars }
     }
 
-    // Never inlined: Swift 6.3.1's optimizer crashes (an assertion in dead-code elimination) on
-    // the metric closures once this guard is inlined into them.
+    /// 1 where a label and a prediction agree, else 0.
+    private static func matches(_ label: Float, _ prediction: Float) -> Float { label == prediction ? 1 : 0 }
+
+    /// Stops with a message naming the metric and both shapes. (Not inlined: the 6.2 optimizer
+    /// crashes on the inlined trap in these closures.)
     @inline(never)
-    private static func checkCount(_ name: String, _ labels: Tensor, _ predictions: Tensor, _ matches: Bool) {
-        guard matches else {
-            fatalError("\(name): labels of shape \(labels.shape) do not fit predictions of shape \(predictions.shape)")
-        }
+    private static func mismatch(_ name: String, _ labels: Tensor, _ predictions: Tensor) -> Never {
+        fatalError("\(name): labels of shape \(labels.shape) do not fit predictions of shape \(predictions.shape)")
     }
 }
 

@@ -18,6 +18,16 @@ public func valueWithGradient<Model: Layer>(of model: Model, _ body: (Model) thr
     return (loss.detached, weightGradients(of: model, on: tape))
 }
 
+/// The loss `body()` and its gradient with respect to the weights of every layer in `layers`, their
+/// `weights` concatenated in order: a custom training loop over several layers, whose result
+/// `optimizer.apply(_:to:)` takes with the same array.
+public func valueWithGradient(of layers: [any Layer], _ body: () throws -> Tensor) rethrows -> (value: Tensor, gradients: [Tensor]) {
+    let tape = Tape()
+    let loss = try Tape.$current.withValue(tape) { try body() }
+    propagate(loss, on: tape)
+    return (loss.detached, layers.flatMap { weightGradients(of: $0, on: tape) })
+}
+
 /// The value `body(x)` and its gradient with respect to the float32 tensor `x` (same shape as `x`).
 public func valueWithGradient(at x: Tensor, _ body: (Tensor) throws -> Tensor) rethrows -> (value: Tensor, gradient: Tensor) {
     let (value, gradients, _) = try valueWithGradient(at: [x], of: nil as Dense?) { xs, _ in try body(xs[0]) }

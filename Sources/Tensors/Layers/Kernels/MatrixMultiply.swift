@@ -69,7 +69,8 @@ func blockLength(long: Int, short: Int, k: Int) -> Int {
 
 /// C = op(A) · op(B) + beta · C, where op transposes when asked: op(A) is (m, k), op(B) is (k, n).
 /// The backward passes' products (gradients times transposed weights, weight gradients over all
-/// timesteps), in one `cblas_sgemm` call each.
+/// timesteps); blocked along the long side like the forward products, so a recurrent step's
+/// product stays in OpenBLAS's small-matrix kernels.
 func multiplyMatrices(
     m: Int, n: Int, k: Int,
     _ a: UnsafePointer<Float>, lda: Int, transposingA: Bool,
@@ -78,6 +79,29 @@ func multiplyMatrices(
     beta: Float
 ) {
     guard m > 0, n > 0 else { return }
-    cblas_sgemm(CblasRowMajor, transposingA ? CblasTrans : CblasNoTrans, transposingB ? CblasTrans : CblasNoTrans,
-                Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    let transA = transposingA ? CblasTrans : CblasNoTrans, transB = transposingB ? CblasTrans : CblasNoTrans
+    let depth = blockLength(long: k, short: m * n, k: 1)
+    if depth < k, blockLength(long: Swift.max(m, n), short: Swift.min(m, n), k: k) == Swift.max(m, n) {
+        // Both sides short and the inner size long (an LSTM step backwards: 256 × 16 × 1024): blocks
+        // along k, summed into C.
+        for inner in stride(from: 0, to: k, by: depth) {
+            cblas_sgemm(CblasRowMajor, transA, transB, Int32(m), Int32(n), Int32(Swift.min(depth, k - inner)), 1,
+                        a + (transposingA ? inner * lda : inner), Int32(lda), b + (transposingB ? inner : inner * ldb), Int32(ldb),
+                        inner == 0 ? beta : 1, c, Int32(ldc))
+        }
+        return
+    }
+    if m > n {
+        let height = blockLength(long: m, short: n, k: k)
+        for row in stride(from: 0, to: m, by: height) {
+            cblas_sgemm(CblasRowMajor, transA, transB, Int32(Swift.min(height, m - row)), Int32(n), Int32(k), 1,
+                        a + (transposingA ? row : row * lda), Int32(lda), b, Int32(ldb), beta, c + row * ldc, Int32(ldc))
+        }
+    } else {
+        let width = blockLength(long: n, short: m, k: k)
+        for column in stride(from: 0, to: n, by: width) {
+            cblas_sgemm(CblasRowMajor, transA, transB, Int32(m), Int32(Swift.min(width, n - column)), Int32(k), 1,
+                        a, Int32(lda), b + (transposingB ? column * ldb : column), Int32(ldb), beta, c + column, Int32(ldc))
+        }
+    }
 }

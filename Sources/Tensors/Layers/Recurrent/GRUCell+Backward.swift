@@ -1,3 +1,5 @@
+internal import CKernels
+
 extension GRUCell {
     /// The rows of the scratch the backward pass needs: U_h · h_prev + recurrent bias (`resetAfter`),
     /// or r · h_prev.
@@ -14,6 +16,12 @@ extension GRUCell {
         let n = step.batchSize, u = units, block = u * n
         let gates = step.gates, dh = step.hGradient, previous = step.previous, inner = step.scratch!
         let recurrent = step.recurrentGateGradient!
+        if let kind = activation.kernelKind, let recurrentKind = recurrentActivation.kernelKind {
+            folio_gru_backward(gates, previous, inner, dh, step.gateGradient, recurrent, step.gradientStride,
+                               step.previousGradient, u, n, kind, recurrentKind)
+            step.multiplyTransposedRecurrentKernel(gateRows: 0..<(3 * u), by: recurrent, into: step.previousGradient, beta: 1)
+            return
+        }
         for j in 0..<u {
             let dzRow = step.gradientRow(step.gateGradient, j), drRow = step.gradientRow(step.gateGradient, u + j)
             let dhhRow = step.gradientRow(step.gateGradient, 2 * u + j)

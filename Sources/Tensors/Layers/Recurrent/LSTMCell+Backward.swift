@@ -1,8 +1,26 @@
+internal import CKernels
+
 extension LSTMCell {
     /// From dh and dc after the step: dc += dh · o · act′(c); the gates' gradients di = dc · g,
     /// df = dc · c_prev, dg = dc · i, do = dh · act(c), each through its activation; dc_prev = dc · f;
     /// dh_prev = Uᵀ · dz.
     func backwardStep(_ step: RecurrentBackwardStep) {
+        let n = step.batchSize, u = units, block = u * n
+        let gates = step.gates, dh = step.hGradient
+        let cPrevious = step.previous + block, c = step.next + block
+        let dcNext = step.stateGradient + block, dcPrevious = step.previousGradient + block
+        if let kind = activation.kernelKind, let recurrentKind = recurrentActivation.kernelKind {
+            // The fused C loop, whose tanh is the forward pass's.
+            folio_lstm_backward(gates, cPrevious, c, dh, dcNext, step.gateGradient, step.gradientStride, dcPrevious,
+                                u, n, kind, recurrentKind)
+        } else {
+            backwardGates(step)
+        }
+        step.multiplyTransposedRecurrentKernel(gateRows: 0..<(4 * u), by: step.gateGradient, into: step.previousGradient, beta: 0)
+    }
+
+    /// The gates' gradients one value at a time, for activations the C kernels lack.
+    private func backwardGates(_ step: RecurrentBackwardStep) {
         let n = step.batchSize, u = units, block = u * n
         let gates = step.gates, dh = step.hGradient
         let cPrevious = step.previous + block, c = step.next + block
@@ -22,6 +40,5 @@ extension LSTMCell {
                 dcPrevious[k] = dc * gates[block + k]
             }
         }
-        step.multiplyTransposedRecurrentKernel(gateRows: 0..<(4 * u), by: step.gateGradient, into: step.previousGradient, beta: 0)
     }
 }

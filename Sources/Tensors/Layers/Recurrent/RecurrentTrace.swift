@@ -1,6 +1,9 @@
-/// What one slice of a recorded `RecurrentLayer` call keeps for its backward pass, in buffers
-/// allocated once per call: the forward loop writes its gates and states straight into them, so
-/// recording costs a few row copies per step and no allocation.
+import Foundation
+
+/// What one slice of a recorded `RecurrentLayer` call keeps for its backward pass, in buffers cut
+/// from one block per call (reused from earlier calls, `TraceBlocks`): the forward loop writes its
+/// gates and states straight into them, so recording costs a few row copies per step and no
+/// allocation.
 ///
 /// Per-step blocks are unit-major like `TimeLoop`'s buffers (value (j, b) at j · rows + b). The
 /// matrices the weight gradients multiply are (rows of units, timesteps · rows), step s in columns
@@ -29,26 +32,41 @@ final class RecurrentTrace: @unchecked Sendable {
     private let stateSize: Int
     private let gateSize: Int
 
+    /// The one block all the buffers are cut from, and its length.
+    private let block: UnsafeMutablePointer<Float>
+    private let blockCount: Int
+
     init(cell: any RecurrentCell, rows: Int, timesteps: Int, features: Int) {
         let u = cell.units, width = cell.gateCount * u
         self.rows = rows
         self.timesteps = timesteps
         stateSize = cell.stateCount * u * rows
         gateSize = width * rows
-        inputs = CacheAlignedBuffer.allocate(count: features * timesteps * rows)
-        states = CacheAlignedBuffer.allocate(count: (timesteps + 1) * stateSize)
-        gates = CacheAlignedBuffer.allocate(count: timesteps * gateSize)
-        preActivations = cell.activations.allSatisfy(\.derivesFromOutput) ? nil : CacheAlignedBuffer.allocate(count: timesteps * gateSize)
-        hHistory = CacheAlignedBuffer.allocate(count: u * (timesteps + 1) * rows)
-        scratchHistory = cell.tracedScratchRows == nil ? nil : CacheAlignedBuffer.allocate(count: u * timesteps * rows)
-        gateGradients = CacheAlignedBuffer.allocate(count: timesteps * gateSize)
-        recurrentGateGradients = cell.hasSeparateRecurrentGradient ? CacheAlignedBuffer.allocate(count: timesteps * gateSize) : nil
+        let needsPreActivations = !cell.activations.allSatisfy(\.derivesFromOutput)
+        // Each buffer's length, rounded up to whole cache lines so each starts on one.
+        let lengths = [features * timesteps * rows, (timesteps + 1) * stateSize, timesteps * gateSize,
+                       needsPreActivations ? timesteps * gateSize : 0, u * (timesteps + 1) * rows,
+                       cell.tracedScratchRows == nil ? 0 : u * timesteps * rows, timesteps * gateSize,
+                       cell.hasSeparateRecurrentGradient ? timesteps * gateSize : 0].map { ($0 + 15) / 16 * 16 }
+        blockCount = lengths.reduce(0, +)
+        block = TraceBlocks.shared.take(count: blockCount)
+        var offsets: [Int] = [], offset = 0
+        for length in lengths {
+            offsets.append(offset)
+            offset += length
+        }
+        inputs = block + offsets[0]
+        states = block + offsets[1]
+        gates = block + offsets[2]
+        preActivations = needsPreActivations ? block + offsets[3] : nil
+        hHistory = block + offsets[4]
+        scratchHistory = cell.tracedScratchRows == nil ? nil : block + offsets[5]
+        gateGradients = block + offsets[6]
+        recurrentGateGradients = cell.hasSeparateRecurrentGradient ? block + offsets[7] : nil
     }
 
     deinit {
-        let buffers: [UnsafeMutablePointer<Float>?] = [inputs, states, gates, preActivations, hHistory, scratchHistory,
-                                                       gateGradients, recurrentGateGradients]
-        for buffer in buffers { buffer.map(CacheAlignedBuffer.deallocate) }
+        TraceBlocks.shared.give(block, count: blockCount)
     }
 
     /// The leading dimension of the all-timestep matrices.
@@ -60,4 +78,41 @@ final class RecurrentTrace: @unchecked Sendable {
     func gates(at step: Int) -> UnsafeMutablePointer<Float> { gates + step * gateSize }
 
     func preActivations(at step: Int) -> UnsafeMutablePointer<Float>? { preActivations.map { $0 + step * gateSize } }
+}
+
+/// Blocks of traces freed by earlier calls, kept for the next call of the same size.
+///
+/// A training loop records the same layers on the same shapes every step. Allocating the traces
+/// anew (megabytes each) fragmented malloc's heap until resident memory grew by about 400 KB a
+/// step (BENCHMARKS.md); reused, they also skip the page faults of fresh memory. At most
+/// `limit` floats are kept; a larger block is freed at once.
+final class TraceBlocks: @unchecked Sendable {
+    static let shared = TraceBlocks()
+    /// 64 Mi floats (256 MiB).
+    let limit = 1 << 26
+
+    private let lock = NSLock()
+    private var free: [Int: [UnsafeMutablePointer<Float>]] = [:]
+    private var kept = 0
+
+    /// A block of `count` floats, uninitialized.
+    func take(count: Int) -> UnsafeMutablePointer<Float> {
+        let reused = lock.withLock { () -> UnsafeMutablePointer<Float>? in
+            guard let block = free[count]?.popLast() else { return nil }
+            kept -= count
+            return block
+        }
+        return reused ?? CacheAlignedBuffer.allocate(count: count)
+    }
+
+    /// Returns a block from `take(count:)`.
+    func give(_ block: UnsafeMutablePointer<Float>, count: Int) {
+        let keep = lock.withLock { () -> Bool in
+            guard kept + count <= limit else { return false }
+            free[count, default: []].append(block)
+            kept += count
+            return true
+        }
+        if !keep { CacheAlignedBuffer.deallocate(block) }
+    }
 }

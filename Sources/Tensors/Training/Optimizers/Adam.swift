@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+internal import CKernels
 
 /// Adam (Kingma and Ba, 2014); Keras's `Adam` (defaults: learning rate 0.001, β₁ 0.9, β₂ 0.999,
 /// ε 1e-7).
@@ -28,18 +30,28 @@ public class Adam: Optimizer {
 
     override var slotNames: [String] { ["momentum", "velocity"] }
 
+    /// Weights of at least this many values are updated on all the engine's threads.
+    static let parallelUpdateThreshold = 1 << 18
+
     override func update(_ parameter: inout [Float], gradient: Gradient, slots: inout [[Float]], step: Int) {
         let t = Float(step)
         let alpha = learningRate * (1 - Foundation.pow(beta2, t)).squareRoot() / (1 - Foundation.pow(beta1, t))
         let g = gradient.values, squared = gradient.squared()
-        let keep1 = 1 - beta1, keep2 = 1 - beta2, epsilon = epsilon
         var m = slots[0], v = slots[1]
         slots = []  // m and v are the only references, so they update in place
-        for i in parameter.indices {
-            m[i] += (g[i] - m[i]) * keep1
-            v[i] += (squared[i] - v[i]) * keep2
-            parameter[i] -= (m[i] * alpha) / (v[i].squareRoot() + epsilon)
-        }
+        let count = parameter.count, beta1 = beta1, beta2 = beta2, epsilon = epsilon
+        // A large table (an embedding) is bound by memory traffic: one slice per core.
+        let slices = count >= Self.parallelUpdateThreshold ? BLASThreads.count : 1
+        parameter.withUnsafeMutableBufferPointer { p in m.withUnsafeMutableBufferPointer { m in v.withUnsafeMutableBufferPointer { v in
+            g.withUnsafeBufferPointer { g in squared.withUnsafeBufferPointer { squared in
+                let (p, m, v, g, squared) = (p.baseAddress!, m.baseAddress!, v.baseAddress!, g.baseAddress!, squared.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    let start = count * slice / slices, end = count * (slice + 1) / slices
+                    folio_adam_update(p + start, m + start, v + start, g + start, squared + start, end - start,
+                                      alpha, beta1, beta2, epsilon)
+                }
+            } }
+        } } }
         slots = [m, v]
     }
 }

@@ -86,32 +86,36 @@ public class Optimizer {
     public func apply(_ gradients: [Tensor], to layers: [any Layer]) {
         if let learningRateSchedule { learningRate = learningRateSchedule(step: iterations) }
         let holders = layers.flatMap(\.weightHolders)
-        let weights = holders.map(\.weights)
-        let expected = weights.reduce(0) { $0 + $1.count }
+        // Shapes only: a weight tensor kept alive would make the in-place updates below copy.
+        let shapes = holders.map { $0.weights.map(\.shape) }
+        let expected = shapes.reduce(0) { $0 + $1.count }
         guard gradients.count == expected else {
             fatalError("\(typeName).apply: got \(gradients.count) gradients for \(expected) weights; pass what valueWithGradient returned for these layers")
         }
-        var clipped = gradients.map { Gradient(values: $0.scalars, slices: $0.slices) }
-        var offset = 0
-        for holderWeights in weights {
-            for (weight, gradient) in zip(holderWeights, gradients[offset...]) where weight.shape != gradient.shape {
-                fatalError("\(typeName).apply: a gradient of shape \(gradient.shape) for a weight of shape \(weight.shape)")
-            }
-            offset += holderWeights.count
+        for (shape, gradient) in zip(shapes.joined(), gradients) where shape != gradient.shape {
+            fatalError("\(typeName).apply: a gradient of shape \(gradient.shape) for a weight of shape \(shape)")
         }
+        var clipped = gradients.map { Gradient(values: $0.scalars, slices: $0.slices) }
         clip(&clipped)
         let step = iterations + 1
-        offset = 0
-        for (holder, holderWeights) in zip(holders, weights) {
-            var updated = holderWeights
-            for (index, weight) in holderWeights.enumerated() {
-                var values = weight.scalars
-                let stateIndex = state(for: holder, index: index, count: values.count)
-                update(&values, gradient: clipped[offset + index], slots: &states[stateIndex].slots, step: step)
-                updated[index] = Tensor(shape: weight.shape, scalars: values)
+        var offset = 0
+        for (holder, holderShapes) in zip(holders, shapes) {
+            let update = { (index: Int, values: inout [Float]) in
+                let stateIndex = self.state(for: holder, index: index, count: values.count)
+                self.update(&values, gradient: clipped[offset + index], slots: &self.states[stateIndex].slots, step: step)
             }
-            trapOnError { try holder.setWeights(updated) }
-            offset += holderWeights.count
+            if let direct = holder as? any WeightsUpdatableInPlace {
+                for index in holderShapes.indices { direct.updateWeight(at: index) { update(index, &$0) } }
+            } else {
+                var weights = holder.weights
+                for index in weights.indices {
+                    var values = weights[index].scalars
+                    update(index, &values)
+                    weights[index] = Tensor(shape: weights[index].shape, scalars: values)
+                }
+                trapOnError { try holder.setWeights(weights) }
+            }
+            offset += holderShapes.count
         }
         iterations += 1
     }
@@ -183,6 +187,12 @@ public class Optimizer {
     private func clipFactor(norm: Float, limit: Float) -> Float {
         limit / Swift.max(norm, limit)
     }
+}
+
+/// A layer whose weights an optimizer can update where they are stored, with no copy.
+protocol WeightsUpdatableInPlace: Layer {
+    /// Calls `update` with the values of weight `index` (Keras's layout), which it changes in place.
+    func updateWeight(at index: Int, _ update: (inout [Float]) -> Void)
 }
 
 extension Optimizer.Gradient {

@@ -1,0 +1,72 @@
+import XCTest
+@testable import Tensors
+
+/// The optimizers and clipping modes without Keras fixtures, against their formulas computed by hand
+/// in double precision, and the metrics' resolution of "accuracy".
+final class OptimizerRuleTests: XCTestCase {
+    private func bias(_ values: [Float]) throws -> Dense {
+        let layer = Dense(units: values.count, useBias: false)
+        try layer.setWeights([Tensor(shape: [1, values.count], scalars: values)])
+        return layer
+    }
+
+    func testAdamWDecaysWeightsBeforeTheAdamStep() throws {
+        let layer = try bias([1, -2])
+        let optimizer = AdamW(learningRate: 0.1, weightDecay: 0.5)
+        optimizer.apply([Tensor(shape: [1, 2], scalars: [0.5, -0.25])], to: layer)
+        // p −= p · wd · lr, then Adam's first step: m = 0.1 g, v = 0.001 g², α = lr · √0.001 / 0.1.
+        for (index, (p, g)) in [(1.0, 0.5), (-2.0, -0.25)].enumerated() {
+            let decayed = p - p * 0.5 * 0.1, alpha = 0.1 * 0.001.squareRoot() / 0.1
+            let expected = decayed - (0.1 * g * alpha) / ((0.001 * g * g).squareRoot() + 1e-7)
+            XCTAssertEqual(Double(layer.weights[0].scalars[index]), expected, accuracy: 1e-6)
+        }
+    }
+
+    func testAdagradAccumulatesSquaresFromItsInitialValue() throws {
+        let layer = try bias([1])
+        let optimizer = Adagrad(learningRate: 0.1)
+        for _ in 0..<2 { optimizer.apply([Tensor(shape: [1, 1], scalars: [2])], to: layer) }
+        let first = 1 - 0.1 * 2 / (0.1 + 4 + 1e-7).squareRoot()
+        let second = first - 0.1 * 2 / (0.1 + 8 + 1e-7).squareRoot()
+        XCTAssertEqual(Double(layer.weights[0].scalars[0]), second, accuracy: 1e-6)
+        XCTAssertEqual(optimizer.slots(of: layer)[0]["accumulator"]?.scalars, [8.1])
+        XCTAssertEqual(optimizer.iterations, 2)
+    }
+
+    func testClipnormScalesEachGradientToTheNorm() throws {
+        let layer = try bias([0, 0])
+        SGD(learningRate: 1, clipnorm: 1).apply([Tensor(shape: [1, 2], scalars: [3, 4])], to: layer)
+        assertClose(layer.weights[0], Tensor(shape: [1, 2], scalars: [-0.6, -0.8]))
+    }
+
+    func testClipvalueLimitsEachValue() throws {
+        let layer = try bias([0, 0])
+        SGD(learningRate: 1, clipvalue: 0.5).apply([Tensor(shape: [1, 2], scalars: [3, -0.25])], to: layer)
+        assertClose(layer.weights[0], Tensor(shape: [1, 2], scalars: [-0.5, 0.25]))
+    }
+
+    func testGlobalClipnormScalesAllGradientsTogether() throws {
+        let first = try bias([0]), second = try bias([0])
+        SGD(learningRate: 1, globalClipnorm: 2.5).apply([Tensor(shape: [1, 1], scalars: [3]), Tensor(shape: [1, 1], scalars: [4])],
+                                                        to: [first, second])
+        XCTAssertEqual(first.weights[0].scalars[0], -1.5, accuracy: 1e-6)
+        XCTAssertEqual(second.weights[0].scalars[0], -2, accuracy: 1e-6)
+    }
+
+    func testAccuracyResolvesAsKerasDoes() {
+        // Binary: one prediction per sample, p > 0.5 counts as 1.
+        XCTAssertEqual(Metric.accuracy(Tensor(shape: [4, 1], scalars: [1, 0, 1, 0]), Tensor(shape: [4, 1], scalars: [0.9, 0.5, 0.2, 0.1])), 0.75)
+        // Sparse categorical: integer labels of lower rank.
+        XCTAssertEqual(Metric.accuracy(Tensor([2, 0]), Tensor(shape: [2, 3], scalars: [0.1, 0.2, 0.7, 0.3, 0.6, 0.1])), 0.5)
+        // Categorical: one-hot labels of the predictions' shape.
+        XCTAssertEqual(Metric.accuracy(Tensor(shape: [2, 3], scalars: [0, 0, 1, 0, 1, 0]),
+                                       Tensor(shape: [2, 3], scalars: [0.1, 0.2, 0.7, 0.3, 0.6, 0.1])), 1)
+    }
+
+    func testMeanIsWeightedByBatchSize() {
+        var mean = Mean()
+        mean.update(40, weight: 2)
+        mean.update(30, weight: 1)
+        XCTAssertEqual(mean.result, 36.666668, accuracy: 1e-5)
+    }
+}

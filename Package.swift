@@ -9,6 +9,7 @@ let package = Package(
         // Notebook programs link this at run time: the engine plus the cell runtime.
         .library(name: "FolioRuntime", type: .dynamic, targets: ["FolioRuntime"]),
         .library(name: "Folio", targets: ["Folio"]),
+        .library(name: "FolioSite", targets: ["FolioSite"]),
         .executable(name: "folio", targets: ["FolioCLI"]),
     ],
     dependencies: [
@@ -36,9 +37,20 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
-                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        // The site generator: pages, themes and the site's files, apart from the notebook library.
+        .target(
+            name: "FolioSite",
+            dependencies: [
+                "Folio",
+                "Ccmark",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")]
@@ -57,6 +69,7 @@ let package = Package(
             name: "FolioCLI",
             dependencies: [
                 "Folio",
+                "FolioSite",
                 "FolioPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -66,6 +79,7 @@ let package = Package(
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FolioRuntimeTests", dependencies: ["FolioRuntime"]),
         .testTarget(name: "FolioTests", dependencies: ["Folio"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite"]),
         .testTarget(name: "FolioPreviewTests", dependencies: ["FolioPreview"]),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioCLI"], resources: [.copy("Fixtures")]),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Folio
+import FolioSite
 import FolioPreview
 import Foundation
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Folio
+import FolioSite
 import Foundation
 
 /// `folio render`: a static HTML site of notebooks, one page each plus an index.

@@ -1,5 +1,6 @@
 import XCTest
-@testable import Folio
+import Folio
+@testable import FolioSite
 
 final class HTMLTableOfContentsTests: XCTestCase {
     private func heading(_ level: Int, _ text: String) -> PageHeading {

@@ -1,5 +1,7 @@
 import Foundation
-@testable import Folio
+import XCTest
+import Folio
+@testable import FolioSite
 
 /// A fresh empty folder under the system's temporary directory, removed by `cleanup`.
 func makeTemporaryFolder() throws -> URL {
@@ -13,5 +15,15 @@ extension String {
     /// How many times `needle` occurs.
     func occurrences(of needle: String) -> Int {
         components(separatedBy: needle).count - 1
+    }
+}
+
+/// Parses `text` as a notebook named `path`, failing the test with the parser's message on error.
+func parse(_ text: String, path: String = "test.md", file: StaticString = #filePath, line: UInt = #line) throws -> Document {
+    do {
+        return try Document(path: path, bytes: Array(text.utf8))
+    } catch {
+        XCTFail("\(error)", file: file, line: line)
+        throw error
     }
 }

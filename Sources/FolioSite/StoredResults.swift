@@ -1,3 +1,5 @@
+import Folio
+
 extension Document {
     /// The outputs written in the file, as results: what `render --no-exec` shows.
     /// A cell without an output block has no result; stored outputs carry no rich displays.

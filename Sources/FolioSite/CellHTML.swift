@@ -1,3 +1,5 @@
+import Folio
+
 /// The HTML that takes a code cell's place on a page: its highlighted code, then its output.
 enum CellHTML {
     static func html(for cell: Cell, result: CellResult?) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import Folio
+import Folio
+@testable import FolioSite
 
 final class HTMLThemeTests: XCTestCase {
     private func page(title: String = "임베딩이란", body: String = "<p>body</p>") throws -> RenderedPage {

@@ -1,4 +1,5 @@
 import Ccmark
+import Folio
 import Foundation
 
 /// A libcmark syntax tree of a notebook's Markdown, owned and freed by this object.

@@ -1,5 +1,6 @@
 import XCTest
-@testable import Folio
+import Folio
+@testable import FolioSite
 
 final class HTMLSwiftHighlighterTests: XCTestCase {
     func testTokensAreClassifiedAndTextIsKept() {

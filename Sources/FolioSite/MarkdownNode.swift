@@ -1,4 +1,5 @@
 import Ccmark
+import Folio
 
 /// A node of a `MarkdownTree` (a borrowed libcmark pointer: valid while its tree lives).
 struct MarkdownNode: Hashable {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import Folio
+import Folio
+@testable import FolioSite
 
 final class HTMLSiteTests: XCTestCase {
     private var folder: URL!

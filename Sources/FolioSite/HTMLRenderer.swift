@@ -1,4 +1,5 @@
 import Ccmark
+import Folio
 import Foundation
 
 /// Turns a notebook and its cells' results into the HTML of an article.

@@ -1,3 +1,5 @@
+import Folio
+
 /// One notebook rendered to HTML, before a template places it on a page.
 public struct RenderedPage: Sendable {
     /// The notebook's path, as in its `Document`.

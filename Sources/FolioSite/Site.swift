@@ -1,3 +1,4 @@
+import Folio
 import Foundation
 
 /// A static HTML site of notebooks: one page per notebook, an index newest first, the theme's

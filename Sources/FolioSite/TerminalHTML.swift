@@ -1,3 +1,5 @@
+import Folio
+
 extension String {
     /// Printed output as HTML, the way Jupyter shows a stream: carriage returns resolved as in a
     /// terminal, SGR codes (colours, bold, italic, underline) turned into `<span>`s with Jupyter's

@@ -107,7 +107,9 @@ private actor PreviewSite {
                 notebooks[path] = (document, document.storedResults)
             }
         }
-        try site.write(notebooks.keys.sorted().map { notebooks[$0]! })
+        let report = try site.write(notebooks.keys.sorted().map { notebooks[$0]! })
+        report.notes.forEach(Console.note)
+        report.problems.forEach { Console.note($0.description) }
         if let firstError { throw firstError }
     }
 }

@@ -4,57 +4,93 @@ import Foundation
 
 /// Turns a notebook and its cells' results into the HTML of an article.
 ///
-/// libcmark parses the Markdown; Folio then edits the tree before libcmark renders it:
-/// code cells become highlighted code with their results right under them (stored
-/// ```` ```output ```` blocks are dropped: the results replace them), headings get anchor ids,
-/// the ```` ```toc ```` block becomes a table of contents, and local links are checked and
-/// pointed at their copies in the site. Folio's own HTML goes in as custom blocks, which libcmark
-/// emits verbatim even when authors' raw HTML is not allowed.
+/// cmark-gfm parses the Markdown (GitHub-flavoured: tables, strikethrough, autolinks, task lists,
+/// footnotes, math); Folio then edits the tree before cmark-gfm renders it: code cells become
+/// highlighted code with their results right under them (stored ```` ```output ```` blocks are
+/// dropped: the results replace them), formulas become KaTeX's HTML, GitHub's alerts become
+/// callouts, headings get anchor ids, the ```` ```toc ```` block becomes a table of contents, and
+/// local links are checked and pointed at their copies in the site. Folio's own HTML goes in as
+/// custom blocks, which cmark-gfm emits verbatim even when authors' raw HTML is not allowed.
 public struct HTMLRenderer: Sendable {
     /// Whether raw HTML that authors write passes through (`--safe` turns this off: it is
-    /// dropped, and libcmark blanks `javascript:`-style link targets).
+    /// dropped, cmark-gfm blanks `javascript:`-style link targets, and GitHub's tagfilter is on).
     public var allowsRawHTML: Bool
 
     public init(allowsRawHTML: Bool = true) {
         self.allowsRawHTML = allowsRawHTML
     }
 
+    /// Every formula of `document`, in order: `$...$`, `$$...$$` and ```` ```math ```` blocks.
+    public static func formulas(in document: Document) -> [MathSpan] {
+        let tree = MarkdownTree(markdown: document.markdown)
+        return tree.nodes.compactMap { node in
+            node.mathSpan ?? (node.type == CMARK_NODE_CODE_BLOCK && node.fenceWord == "math"
+                ? MathSpan(tex: node.literal, isDisplay: true, line: node.startLine) : nil)
+        }
+    }
+
     /// Renders `document` with `results[i]` under cell `i` (nil: the cell shows no output).
     ///
-    /// - Parameter notebookPages: page file names by the standardized absolute path of each
-    ///   notebook in the site, so that links between notebooks point at their pages.
+    /// - Parameters:
+    ///   - notebookPages: page file names by the standardized absolute path of each notebook in
+    ///     the site, so that links between notebooks point at their pages.
+    ///   - math: the typeset formulas (`Site` typesets a whole site's at once with KaTeX). A formula
+    ///     that failed shows its source in an error style and is reported in the page's `problems`.
     /// - Throws: `DocumentError` naming the file and line of a link to a missing file.
-    public func render(_ document: Document, results: [CellResult?],
-                       notebookPages: [String: String] = [:]) throws(DocumentError) -> RenderedPage {
+    public func render(_ document: Document, results: [CellResult?], notebookPages: [String: String] = [:],
+                       math: TypesetMath = TypesetMath()) throws(DocumentError) -> RenderedPage {
         precondition(results.count == document.cells.count,
                      "HTMLRenderer: \(document.path) has \(document.cells.count) cells but \(results.count) results")
         let tree = MarkdownTree(markdown: document.markdown)
         let folder = URL(fileURLWithPath: document.path).deletingLastPathComponent().standardizedFileURL
+        let language = InterfaceWords.language(declared: document.frontMatter.fields["lang"],
+                                               prose: (document.frontMatter.title ?? "") + tree.root.plainText)
+        let words = InterfaceWords(language: language)
 
-        var slugger = HeadingSlugger()
-        var headings: [PageHeading] = []
+        var headingNodes: [MarkdownNode] = []
+        var alertQuotes: [MarkdownNode] = []
         var tocBlocks: [MarkdownNode] = []
         var files: [LinkedFile] = []
+        var problems: [DocumentError] = []
+        var inlineHTML: [String] = []
         let summary = document.frontMatter.fields["description"] ?? document.frontMatter.fields["summary"]
             ?? Self.firstParagraphText(of: tree)
 
+        func typeset(_ span: MathSpan, source: String) -> String {
+            switch math.formulas[MathFormula(tex: span.tex, isDisplay: span.isDisplay)] {
+            case .success(let html)?:
+                return "<span class=\"math \(span.isDisplay ? "math-display" : "math-inline")\">\(html)</span>"
+            case .failure(let error)?:
+                problems.append(DocumentError(path: document.path, line: span.line, message: "math does not typeset: \(error.message)"))
+                return "<code class=\"math-error\" title=\"\(error.message.htmlEscaped)\">\(source.htmlEscaped)</code>"
+            case nil:
+                return "<code class=\"math-source\">\(source.htmlEscaped)</code>"
+            }
+        }
+
         for node in tree.nodes {
+            if let span = node.mathSpan {
+                // Table cells take no custom inline, so the formula goes in after rendering, by marker.
+                inlineHTML.append(typeset(span, source: node.literal))
+                node.literal = MarkdownTree.marker(inlineHTML.count - 1)
+                continue
+            }
             switch node.type {
             case CMARK_NODE_HEADING:
-                let heading = PageHeading(level: node.headingLevel, text: node.plainText,
-                                          id: slugger.slug(for: node.plainText))
-                headings.append(heading)
-                let anchored = MarkdownNode.customBlock(
-                    enter: "<h\(heading.level) id=\"\(heading.id.htmlEscaped)\">", exit: "</h\(heading.level)>")
-                anchored.adoptChildren(of: node)
-                node.replace(with: anchored)
+                headingNodes.append(node)
+            case CMARK_NODE_BLOCK_QUOTE:
+                alertQuotes.append(node)
             case CMARK_NODE_CODE_BLOCK:
-                switch node.fenceInfo.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? "" {
+                switch node.fenceWord {
                 case "swift":
                     guard let cell = document.cell(atFenceLine: node.startLine) else { break }
                     node.replace(with: .customBlock(enter: CellHTML.html(for: cell, result: results[cell.index])))
                 case "output" where document.cell(withOutputAtFenceLine: node.startLine) != nil:
                     node.remove()
+                case "math":
+                    let span = MathSpan(tex: node.literal, isDisplay: true, line: node.startLine)
+                    let source = "```math\n" + node.literal + "```"
+                    node.replace(with: .customBlock(enter: "<div class=\"math-block\">" + typeset(span, source: source) + "</div>\n"))
                 case "toc":
                     tocBlocks.append(node)
                 default:
@@ -70,16 +106,59 @@ public struct HTMLRenderer: Sendable {
                 break
             }
         }
-        let toc = TableOfContents.html(for: headings)
+        for quote in alertQuotes {
+            Self.makeAlert(quote, words: words)
+        }
+
+        let title = document.frontMatter.title ?? headingNodes.first?.plainText
+            ?? URL(fileURLWithPath: document.path).deletingPathExtension().lastPathComponent
+        var slugger = HeadingSlugger()
+        var headings: [PageHeading] = []
+        var titleID: String?
+        for (index, node) in headingNodes.enumerated() {
+            let heading = PageHeading(level: node.headingLevel, text: node.plainText, id: slugger.slug(for: node.plainText))
+            // A first heading that repeats the title is the title: shown once, in the page's header.
+            if index == 0, heading.text == title, Self.isFirstBlock(node) {
+                titleID = heading.id
+                node.remove()
+                continue
+            }
+            headings.append(heading)
+            let html = tree.html(of: node, allowRawHTML: allowsRawHTML)
+            let open = "<h\(heading.level)>"
+            node.replace(with: .customBlock(
+                enter: "<h\(heading.level) id=\"\(heading.id.htmlEscaped)\">" + html.dropFirst(html.hasPrefix(open) ? open.count : 0)))
+        }
+        let toc = TableOfContents.html(for: headings, label: words.templateValues["contents"]!)
         for block in tocBlocks {
             block.replace(with: .customBlock(enter: toc))
         }
 
-        let title = document.frontMatter.title ?? headings.first?.text
-            ?? URL(fileURLWithPath: document.path).deletingPathExtension().lastPathComponent
         return RenderedPage(sourcePath: document.path, frontMatter: document.frontMatter, title: title,
-                            body: tree.html(allowRawHTML: allowsRawHTML), headings: headings,
-                            summary: summary, files: files)
+                            body: tree.html(allowRawHTML: allowsRawHTML, replacingMarkersWith: inlineHTML),
+                            headings: headings, summary: summary, files: files, language: language,
+                            titleID: titleID, problems: problems)
+    }
+
+    /// Turns a block quote whose first line is an alert marker (`[!NOTE]`) into GitHub's callout.
+    private static func makeAlert(_ quote: MarkdownNode, words: InterfaceWords) {
+        guard let paragraph = quote.children.first, paragraph.type == CMARK_NODE_PARAGRAPH else { return }
+        let firstLine = paragraph.children.prefix { $0.type != CMARK_NODE_SOFTBREAK && $0.type != CMARK_NODE_LINEBREAK }
+        guard firstLine.allSatisfy({ $0.type == CMARK_NODE_TEXT && $0.mathSpan == nil }),
+              let alert = Alert(markerLine: firstLine.map(\.literal).joined()) else { return }
+        let rest = paragraph.children.dropFirst(firstLine.count + 1)
+        // GitHub shows a marker with nothing after it as the quote it is.
+        guard !rest.isEmpty || quote.children.count > 1 else { return }
+        paragraph.children.prefix(firstLine.count + 1).forEach { $0.remove() }
+        if rest.isEmpty { paragraph.remove() }
+        let callout = MarkdownNode.customBlock(enter: alert.openingHTML(words: words), exit: "</div>\n")
+        callout.adoptChildren(of: quote)
+        quote.replace(with: callout)
+    }
+
+    /// Whether `node` is the document's first block (nothing but blank lines and front matter before it).
+    private static func isFirstBlock(_ node: MarkdownNode) -> Bool {
+        node.parent?.type == CMARK_NODE_DOCUMENT && node.previous == nil
     }
 
     /// Checks a link's local target and points the link at the target's place in the site:

@@ -1,7 +1,8 @@
 import Ccmark
 import Folio
+import Folio
 
-/// A node of a `MarkdownTree` (a borrowed libcmark pointer: valid while its tree lives).
+/// A node of a `MarkdownTree` (a borrowed cmark-gfm pointer: valid while its tree lives).
 struct MarkdownNode: Hashable {
     let pointer: OpaquePointer
 
@@ -21,8 +22,17 @@ struct MarkdownNode: Hashable {
     /// The 1-based line of the file where the node starts.
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
-    var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    var literal: String {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+        nonmutating set { cmark_node_set_literal(pointer, newValue) }
+    }
     var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    /// The first word of a code block's info string, which says what the block is (`swift`, `math`).
+    var fenceWord: String { fenceInfo.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? "" }
+    /// The formula of a `$...$` or `$$...$$` span.
+    var mathSpan: MathSpan? { GitHubMarkdown.mathSpan(of: pointer) }
+    var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
+    var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
 
     var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
@@ -41,6 +51,7 @@ struct MarkdownNode: Hashable {
 
     /// The text a reader sees, without markup or raw HTML (for ids, the TOC and summaries).
     var plainText: String {
+        if let mathSpan { return mathSpan.tex }
         switch type {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE: return literal
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: return " "

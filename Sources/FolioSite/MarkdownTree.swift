@@ -2,7 +2,7 @@ import Ccmark
 import Folio
 import Foundation
 
-/// A libcmark syntax tree of a notebook's Markdown, owned and freed by this object.
+/// A cmark-gfm syntax tree of a notebook's Markdown, owned and freed by this object.
 ///
 /// Parsed with source positions, so every node knows the line of the file it came from.
 final class MarkdownTree {
@@ -10,12 +10,7 @@ final class MarkdownTree {
 
     /// Parses a document's `markdown` (its bytes with the front matter blanked, lines kept).
     init(markdown: [UInt8]) {
-        let pointer = markdown.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parse_document($0, buffer.count, CMARK_OPT_SOURCEPOS)
-            }
-        }
-        root = MarkdownNode(pointer!)
+        root = MarkdownNode(GitHubMarkdown.parse(markdown))
     }
 
     deinit {
@@ -36,12 +31,34 @@ final class MarkdownTree {
         return nodes
     }
 
-    /// The tree as HTML. Without `allowRawHTML`, libcmark also blanks `javascript:` and similar
-    /// link targets; custom blocks (Folio's own HTML) are always kept.
-    func html(allowRawHTML: Bool) -> String {
+    /// The tree as HTML, with each `marker(i)` replaced by `inlineHTML[i]`. Without `allowRawHTML`,
+    /// cmark-gfm also blanks `javascript:` and similar link targets, and GitHub's tagfilter is on;
+    /// custom blocks (Folio's own HTML) are always kept.
+    func html(allowRawHTML: Bool, replacingMarkersWith inlineHTML: [String] = []) -> String {
+        let html = html(of: root, allowRawHTML: allowRawHTML)
+        guard !inlineHTML.isEmpty else { return html }
+        var result = ""
+        var rest = html[...]
+        while let start = rest.range(of: Self.markerStart), let end = rest[start.upperBound...].range(of: Self.markerEnd),
+              let index = Int(rest[start.upperBound..<end.lowerBound]), inlineHTML.indices.contains(index) {
+            result += rest[..<start.lowerBound]
+            result += inlineHTML[index]
+            rest = rest[end.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// The HTML of `node` and its descendants.
+    func html(of node: MarkdownNode, allowRawHTML: Bool) -> String {
         let options = CMARK_OPT_DEFAULT | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
-        let rendered = cmark_render_html(root.pointer, options)!
+        let rendered = cmark_render_html(node.pointer, options, allowRawHTML ? nil : GitHubMarkdown.tagFilter)!
         defer { free(rendered) }
         return String(cString: rendered)
     }
+
+    /// Text that stands for Folio's `index`th piece of inline HTML until the tree is rendered:
+    /// Unicode noncharacters around the number, which no author's text carries.
+    static func marker(_ index: Int) -> String { markerStart + String(index) + markerEnd }
+    private static let markerStart = String(Unicode.Scalar(0xFDD0)!)
+    private static let markerEnd = String(Unicode.Scalar(0xFDD1)!)
 }

@@ -15,6 +15,12 @@ public struct RenderedPage: Sendable {
     public var summary: String
     /// Local files the page links, to copy into the site.
     public var files: [LinkedFile]
+    /// The page's language: front matter `lang`, else `ko` for mostly Hangul prose, else `en`.
+    public var language: String
+    /// The anchor id of the first heading when it repeated the title and so moved to the page's header.
+    public var titleID: String?
+    /// What the page shows as broken (formulas KaTeX could not typeset), each at its file and line.
+    public var problems: [DocumentError]
 }
 
 /// A local file a notebook links (an image, a download), copied into the site.

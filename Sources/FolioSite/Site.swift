@@ -1,12 +1,15 @@
 import Folio
 import Foundation
 
-/// A static HTML site of notebooks: one page per notebook, an index newest first, the theme's
-/// stylesheet, and the local files the notebooks link.
+/// A static HTML site of a course of notebooks: one page per notebook in course order, with a
+/// sidebar of every lesson, previous/next links, search over the whole site, and each lesson's
+/// Markdown and Jupyter notebook to download; an index in the same order; the theme's stylesheet
+/// and script; KaTeX's stylesheet and fonts when a page has math; and the local files the
+/// notebooks link.
 ///
-/// Pages sit side by side at the site's root (`NAME.md` becomes `NAME.html`); a linked file keeps
-/// its path relative to its notebook, so links work unchanged. Everything is rendered before the
-/// output directory is touched, then built beside it and swapped in.
+/// Pages sit side by side at the site's root (`NAME.md` becomes `NAME.html`, beside copies `NAME.md`
+/// and `NAME.ipynb`); a linked file keeps its path relative to its notebook, so links work unchanged.
+/// Everything is rendered before the output directory is touched, then built beside it and swapped in.
 public struct Site: Sendable {
     /// The site's folder (`--out DIR`).
     public var outputDirectory: String
@@ -28,15 +31,31 @@ public struct Site: Sendable {
         URL(fileURLWithPath: notebookPath).deletingPathExtension().lastPathComponent + ".html"
     }
 
+    /// What a written site has to report: problems the pages show (a formula KaTeX rejects), which
+    /// make `render` fail, and notes (search could not be built).
+    public struct Report: Sendable {
+        public var problems: [DocumentError] = []
+        public var notes: [String] = []
+    }
+
     /// Renders every notebook with its cells' results and replaces `outputDirectory` with the site.
     /// - Throws: `DocumentError` for a bad notebook (a missing linked file names the file and line),
-    ///   two notebooks or files wanting the same place in the site, or a failed write; the previous
-    ///   site is then left as it was.
-    public func write(_ notebooks: [(document: Document, results: [CellResult?])]) throws(DocumentError) {
+    ///   two notebooks or files wanting the same place in the site, math without KaTeX installed,
+    ///   or a failed write; the previous site is then left as it was.
+    @discardableResult
+    public func write(_ notebooks: [(document: Document, results: [CellResult?])]) throws(DocumentError) -> Report {
         let pageNames = try Self.pageNames(for: notebooks.map(\.document.path))
         try checkReplaceable(notebookPaths: Array(pageNames.keys))
-        let pages = try renderPages(notebooks, notebookPages: pageNames)
-        let files = try Self.linkedFiles(of: pages, reserved: Set(pageNames.values).union(["index.html", "style.css"]))
+        let (math, katex) = try Self.typesetMath(in: notebooks.map(\.document))
+        let pages = try renderPages(notebooks, notebookPages: pageNames, math: math)
+        let course = CourseNavigation(pages: pages)
+        let downloads = pages.flatMap { page in
+            let name = URL(fileURLWithPath: page.sourcePath).deletingPathExtension().lastPathComponent
+            return [name + ".md", name + ".ipynb"]
+        }
+        let reserved = Set(pageNames.values).union(downloads).union(["index.html", "style.css", "folio.js"])
+        let files = try Self.linkedFiles(of: pages, reserved: reserved, reservedFolders: ["katex", "pagefind"])
+        var report = Report(problems: pages.flatMap(\.problems))
 
         let staged: StagedDirectory
         do {
@@ -45,20 +64,50 @@ public struct Site: Sendable {
             throw DocumentError(path: outputDirectory, line: nil, message: "cannot create the site: \(error.localizedDescription)")
         }
         do {
-            for page in pages {
-                let name = Self.pageName(for: page.sourcePath)
-                try staged.write(Data(theme.pageHTML(page, siteTitle: title).utf8), to: name)
+            for (position, index) in course.order.enumerated() {
+                let page = pages[index], notebook = notebooks[index]
+                let links = course.links(at: position, in: pages)
+                try staged.write(Data(theme.pageHTML(page, siteTitle: title, navigation: links, hasMath: katex != nil).utf8),
+                                 to: Self.pageName(for: page.sourcePath))
+                try staged.write(Data(notebook.document.bytes), to: links.sourceFile)
+                let results = notebook.results.contains { $0 == nil } ? nil : notebook.results.compactMap { $0 }
+                try staged.write(JupyterNotebook(document: notebook.document, results: results).fileContents(), to: links.notebookFile)
             }
-            let newestFirst = pages.sorted(by: Self.isNewer).map { (page: $0, url: Self.pageName(for: $0.sourcePath)) }
-            try staged.write(Data(theme.indexHTML(newestFirst, siteTitle: title).utf8), to: "index.html")
+            try staged.write(Data(theme.indexHTML(course.order.map { pages[$0] }, siteTitle: title).utf8), to: "index.html")
             try staged.write(Data(theme.stylesheet.utf8), to: "style.css")
+            try staged.write(Data(theme.script.utf8), to: "folio.js")
+            for asset in katex?.assets() ?? [] {
+                try staged.copy(asset.source, to: asset.sitePath)
+            }
             for file in files {
                 try staged.copy(file.source, to: file.sitePath)
             }
+            if let note = try SearchIndex.build(in: staged.staging) { report.notes.append(note) }
             try staged.commit()
         } catch {
             staged.discard()
             throw DocumentError(path: outputDirectory, line: nil, message: "cannot write the site: \(error.localizedDescription)")
+        }
+        return report
+    }
+
+    /// Every formula of the site typeset by one KaTeX process, and that KaTeX (nil when no page has math).
+    private static func typesetMath(in documents: [Document]) throws(DocumentError) -> (TypesetMath, KaTeX?) {
+        var spans: [(path: String, span: MathSpan)] = []
+        for document in documents {
+            spans += HTMLRenderer.formulas(in: document).map { (document.path, $0) }
+        }
+        guard let first = spans.first else { return (TypesetMath(), nil) }
+        guard let katex = KaTeX.installed() else {
+            throw DocumentError(path: first.path, line: first.span.line,
+                                message: "math needs KaTeX and Node to render: install Debian's katex (scripts/install-deps does)")
+        }
+        var seen = Set<MathFormula>()
+        let formulas = spans.map { MathFormula(tex: $0.span.tex, isDisplay: $0.span.isDisplay) }.filter { seen.insert($0).inserted }
+        do {
+            return (TypesetMath(try katex.typeset(formulas)), katex)
+        } catch {
+            throw DocumentError(path: first.path, line: first.span.line, message: "\(error)")
         }
     }
 
@@ -82,13 +131,13 @@ public struct Site: Sendable {
     /// Renders the notebooks on all cores. The first failure in notebook order is thrown, so the
     /// error reported does not depend on timing.
     private func renderPages(_ notebooks: [(document: Document, results: [CellResult?])],
-                             notebookPages: [String: String]) throws(DocumentError) -> [RenderedPage] {
+                             notebookPages: [String: String], math: TypesetMath) throws(DocumentError) -> [RenderedPage] {
         var outcomes = [Result<RenderedPage, DocumentError>?](repeating: nil, count: notebooks.count)
         outcomes.withUnsafeMutableBufferPointer { slots in
             DispatchQueue.concurrentPerform(iterations: notebooks.count) { index in
                 let notebook = notebooks[index]
                 slots[index] = Result { () throws(DocumentError) in
-                    try renderer.render(notebook.document, results: notebook.results, notebookPages: notebookPages)
+                    try renderer.render(notebook.document, results: notebook.results, notebookPages: notebookPages, math: math)
                 }
             }
         }
@@ -113,11 +162,13 @@ public struct Site: Sendable {
         return names
     }
 
-    /// Each linked file once, in a stable order; two different files at one site path are an error.
-    private static func linkedFiles(of pages: [RenderedPage], reserved: Set<String>) throws(DocumentError) -> [LinkedFile] {
+    /// Each linked file once, in a stable order; two different files at one site path are an error,
+    /// as is a file at a place the site's own files take.
+    private static func linkedFiles(of pages: [RenderedPage], reserved: Set<String>,
+                                    reservedFolders: [String]) throws(DocumentError) -> [LinkedFile] {
         var bySitePath: [String: LinkedFile] = [:]
         for file in pages.flatMap(\.files) {
-            if reserved.contains(file.sitePath) {
+            if reserved.contains(file.sitePath) || reservedFolders.contains(where: { file.sitePath.hasPrefix($0 + "/") }) {
                 throw DocumentError(path: file.notebookPath, line: file.line, message: "linked file '\(file.sitePath)' would replace a page of the site; rename it")
             }
             if let earlier = bySitePath[file.sitePath], earlier.source != file.source {
@@ -128,15 +179,5 @@ public struct Site: Sendable {
             bySitePath[file.sitePath] = bySitePath[file.sitePath] ?? file
         }
         return bySitePath.values.sorted { $0.sitePath < $1.sitePath }
-    }
-
-    /// Index order: dated notebooks newest first, then undated; ties by title, then path.
-    private static func isNewer(_ a: RenderedPage, _ b: RenderedPage) -> Bool {
-        switch (a.frontMatter.date, b.frontMatter.date) {
-        case let (x?, y?) where x != y: return x > y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return (a.title, a.sourcePath) < (b.title, b.sourcePath)
-        }
     }
 }

@@ -10,9 +10,10 @@ public struct PageHeading: Hashable, Sendable {
 
 /// The ```` ```toc ```` block's HTML: a `<nav>` with nested lists of links to the page's headings.
 enum TableOfContents {
-    static func html(for headings: [PageHeading]) -> String {
+    /// `label` names the navigation for screen readers, in the page's language.
+    static func html(for headings: [PageHeading], label: String) -> String {
         guard !headings.isEmpty else { return "" }
-        var html = "<nav class=\"toc\" aria-label=\"Table of contents\">\n"
+        var html = "<nav class=\"toc\" aria-label=\"\(label.htmlEscaped)\">\n"
         // Open lists track the levels of the headings that own them, so skipped levels
         // (# then ###) nest one step, not two.
         var openLevels: [Int] = []

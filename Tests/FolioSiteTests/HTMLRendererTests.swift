@@ -148,13 +148,15 @@ final class HTMLRendererTests: XCTestCase {
     }
 
     func testRawHTMLPassesThroughByDefault() throws {
-        let page = try render("# <span style='color: red'>Title</span>\n\n<div class=\"note\">raw</div>\n")
+        let page = try render("Intro.\n\n# <span style='color: red'>Title</span>\n\n<div class=\"note\">raw</div>\n")
         XCTAssertTrue(page.body.contains("<span style='color: red'>Title</span>"))
         XCTAssertTrue(page.body.contains("<div class=\"note\">raw</div>"))
     }
 
     func testSafeModeDropsRawHTMLAndScriptLinksButKeepsFolioHTML() throws {
         let page = try render("""
+            Intro.
+
             # <span style='color: red'>Title</span>
 
             <script>alert(1)</script>
@@ -180,6 +182,9 @@ final class HTMLRendererTests: XCTestCase {
 
     func testHeadingsGetGitHubStyleAnchorIds() throws {
         let page = try render("""
+            ---
+            title: Embeddings
+            ---
             # <span style='x'>임베딩이란..?</span>
             ## Recuurent layer - LSTM
             ## `code` & *Emphasis*!

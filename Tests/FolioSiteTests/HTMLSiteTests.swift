@@ -36,8 +36,11 @@ final class HTMLSiteTests: XCTestCase {
             notebook("a.md", "---\ntitle: A\n---\n![plot](assets/plot.png)\n"),
             notebook("b.md", "# B\n\nSee [a](a.md).\n"),
         ])
-        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.appendingPathComponent("site").path).sorted()
-        XCTAssertEqual(files, ["a.html", "assets", "assets/plot.png", "b.html", "index.html", "style.css"])
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.appendingPathComponent("site").path)
+            .filter { !$0.hasPrefix("pagefind/") }.sorted()
+        XCTAssertEqual(files, ["a.html", "a.ipynb", "a.md", "assets", "assets/plot.png", "b.html", "b.ipynb", "b.md",
+                               "folio.js", "index.html", "pagefind", "style.css"])
+        XCTAssertEqual(try read("b.md"), "# B\n\nSee [a](a.md).\n")
         XCTAssertTrue(try read("a.html").contains("<img src=\"assets/plot.png\" alt=\"plot\" />"))
         XCTAssertTrue(try read("b.html").contains("<a href=\"a.html\">a</a>"))
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("site/assets/plot.png")), Data([0x89, 0x50]))

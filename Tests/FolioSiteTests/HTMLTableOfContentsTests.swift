@@ -8,9 +8,9 @@ final class HTMLTableOfContentsTests: XCTestCase {
     }
 
     func testHeadingsNestByLevel() {
-        let html = TableOfContents.html(for: [heading(1, "A"), heading(2, "B"), heading(3, "C"), heading(1, "D")])
+        let html = TableOfContents.html(for: [heading(1, "A"), heading(2, "B"), heading(3, "C"), heading(1, "D")], label: "Contents")
         XCTAssertEqual(html, """
-            <nav class="toc" aria-label="Table of contents">
+            <nav class="toc" aria-label="Contents">
             <ul>
             <li><a href="#a">A</a>
             <ul>
@@ -28,9 +28,9 @@ final class HTMLTableOfContentsTests: XCTestCase {
     }
 
     func testSkippedLevelsNestOneStepAndShallowerHeadingsStaySiblings() {
-        let html = TableOfContents.html(for: [heading(1, "A"), heading(4, "B"), heading(2, "C")])
+        let html = TableOfContents.html(for: [heading(1, "A"), heading(4, "B"), heading(2, "C")], label: "Contents")
         XCTAssertEqual(html, """
-            <nav class="toc" aria-label="Table of contents">
+            <nav class="toc" aria-label="Contents">
             <ul>
             <li><a href="#a">A</a>
             <ul>
@@ -44,11 +44,11 @@ final class HTMLTableOfContentsTests: XCTestCase {
     }
 
     func testTextAndIdsAreEscaped() {
-        let html = TableOfContents.html(for: [PageHeading(level: 2, text: "a <b> & \"c\"", id: "a-b-c\"")])
+        let html = TableOfContents.html(for: [PageHeading(level: 2, text: "a <b> & \"c\"", id: "a-b-c\"")], label: "Contents")
         XCTAssertTrue(html.contains("<a href=\"#a-b-c&quot;\">a &lt;b&gt; &amp; &quot;c&quot;</a>"))
     }
 
     func testNoHeadingsNoTable() {
-        XCTAssertEqual(TableOfContents.html(for: []), "")
+        XCTAssertEqual(TableOfContents.html(for: [], label: "Contents"), "")
     }
 }

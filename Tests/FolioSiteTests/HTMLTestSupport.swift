@@ -27,3 +27,10 @@ func parse(_ text: String, path: String = "test.md", file: StaticString = #fileP
         throw error
     }
 }
+
+extension Theme {
+    /// The HTML of `page` as the only lesson of its course.
+    func pageHTML(_ page: RenderedPage, siteTitle: String) -> String {
+        pageHTML(page, siteTitle: siteTitle, navigation: CourseNavigation(pages: [page]).links(at: 0, in: [page]), hasMath: false)
+    }
+}

@@ -127,7 +127,7 @@ final class SpliceCommonMarkPropertyTests: XCTestCase {
     }
 
     private static func walk(_ markdown: String, _ visit: (OpaquePointer) -> Void) {
-        let root = markdown.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_SOURCEPOS) }
+        let root = GitHubMarkdown.parse(Array(markdown.utf8))
         defer { cmark_node_free(root) }
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }

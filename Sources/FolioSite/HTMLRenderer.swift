@@ -134,8 +134,10 @@ public struct HTMLRenderer: Sendable {
             block.replace(with: .customBlock(enter: toc))
         }
 
-        return RenderedPage(sourcePath: document.path, frontMatter: document.frontMatter, title: title,
-                            body: tree.html(allowRawHTML: allowsRawHTML, replacingMarkersWith: inlineHTML),
+        // cmark-gfm's task list checkboxes have no name, which screen readers need.
+        let body = tree.html(allowRawHTML: allowsRawHTML, replacingMarkersWith: inlineHTML)
+            .replacingOccurrences(of: "<input type=\"checkbox\" ", with: "<input type=\"checkbox\" aria-label=\"\(words.taskName)\" ")
+        return RenderedPage(sourcePath: document.path, frontMatter: document.frontMatter, title: title, body: body,
                             headings: headings, summary: summary, files: files, language: language,
                             titleID: titleID, problems: problems)
     }

@@ -33,6 +33,9 @@ struct InterfaceWords {
         }
     }
 
+    /// The accessible name of a task list's checkbox, whose state screen readers announce with it.
+    var taskName: String { isKorean ? "할 일" : "Task" }
+
     /// The words templates receive as `ui.NAME`.
     var templateValues: [String: String] {
         isKorean

@@ -40,7 +40,7 @@ final class RenderCommandTests: XCTestCase {
                        try Data(contentsOf: try fixtureSite().appendingPathComponent("assets/onehot.png")))
     }
 
-    func testIndexListsBothNotebooksNewestFirst() async throws {
+    func testIndexListsTheNotebooksInCourseOrder() async throws {
         try await runRender([try fixtureSite().path, "--out", out, "--no-exec", "--title", "Folio & friends"])
         let index = try read("index.html")
         let embedding = try XCTUnwrap(index.range(of: "href=\"embedding.html\""))

@@ -29,6 +29,9 @@ document.addEventListener('DOMContentLoaded', () => {
     // Result links relative to this page's folder, so the site works below any path.
     new PagefindUI({ element: '#search', showSubResults: true, showImages: false,
                      baseUrl: new URL('.', document.baseURI).pathname });
+    // Pagefind's box has only a placeholder; screen readers get the search region's name.
+    const box = search.querySelector('input');
+    if (box) box.setAttribute('aria-label', search.getAttribute('aria-label'));
   });
   document.head.append(styles, ui);
 });

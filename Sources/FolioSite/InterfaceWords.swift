@@ -7,14 +7,13 @@ struct InterfaceWords {
 
     private var isKorean: Bool { language.lowercased().hasPrefix("ko") }
 
-    /// The language of a page: front matter `lang`, else `ko` when most of the letters of its prose
-    /// are Hangul, else `en`.
+    /// The language of a page: front matter `lang`, else `ko` when most of the words of its prose
+    /// are written in Hangul, else `en`.
     static func language(declared: String?, prose: String) -> String {
         if let declared, !declared.isEmpty { return declared }
         var hangul = 0, other = 0
-        for scalar in prose.unicodeScalars where scalar.properties.isAlphabetic {
-            if (0xAC00...0xD7A3).contains(scalar.value) || (0x1100...0x11FF).contains(scalar.value)
-                || (0x3130...0x318F).contains(scalar.value) {
+        for word in prose.split(whereSeparator: \.isWhitespace) where word.unicodeScalars.contains(where: \.properties.isAlphabetic) {
+            if word.unicodeScalars.contains(where: { (0xAC00...0xD7A3).contains($0.value) || (0x1100...0x11FF).contains($0.value) }) {
                 hangul += 1
             } else {
                 other += 1

@@ -41,9 +41,12 @@ final class MarkdownTree {
         var rest = html[...]
         while let start = rest.range(of: Self.markerStart), let end = rest[start.upperBound...].range(of: Self.markerEnd),
               let index = Int(rest[start.upperBound..<end.lowerBound]), inlineHTML.indices.contains(index) {
-            result += rest[..<start.lowerBound]
+            // A marker stands in a code span's text (math spans are code spans); the HTML replaces the span.
+            let before = rest[..<start.lowerBound], after = rest[end.upperBound...]
+            let inCode = before.hasSuffix("<code>") && after.hasPrefix("</code>")
+            result += inCode ? before.dropLast("<code>".count) : before
             result += inlineHTML[index]
-            rest = rest[end.upperBound...]
+            rest = inCode ? after.dropFirst("</code>".count) : after
         }
         return result + rest
     }

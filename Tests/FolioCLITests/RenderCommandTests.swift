@@ -135,6 +135,16 @@ final class RenderCommandTests: XCTestCase {
     func testMissingNotebookPathIsABadInput() async throws {
         await assertExitCode(2, [folder.appendingPathComponent("nope.md").path, "--out", out, "--no-exec"])
     }
+
+    func testBadTeXExitsOneAndThePageShowsItsSource() async throws {
+        let notebook = folder.appendingPathComponent("tex.md")
+        try "# TeX\n\nFine $x_1$.\n\n$$\n\\frac{a\n$$\n".write(to: notebook, atomically: true, encoding: .utf8)
+        await assertExitCode(1, [notebook.path, "--out", out, "--no-exec"])
+        let page = try read("tex.html")
+        XCTAssertTrue(page.contains("<annotation encoding=\"application/x-tex\">x_1</annotation>"))
+        XCTAssertTrue(page.contains("<code class=\"math-error\""))
+        XCTAssertTrue(page.contains("$$\n\\frac{a\n$$</code>"))
+    }
 }
 
 private func assertExitCode(_ code: Int32, _ arguments: [String], line: UInt = #line) async {

@@ -47,20 +47,53 @@ final class HTMLSiteTests: XCTestCase {
         XCTAssertEqual(try read("style.css"), try Theme().stylesheet)
     }
 
-    func testIndexListsNotebooksNewestFirstWithTheirDetails() throws {
+    func testIndexListsNotebooksInCourseOrderWithTheirDetails() throws {
         try site().write([
-            notebook("old.md", "---\ntitle: Old\ndate: '2020-01-01'\ntags: x y\n---\nOld summary.\n"),
-            notebook("undated.md", "---\ntitle: Undated\n---\nNo date.\n"),
+            notebook("old.md", "---\ntitle: Old\ndate: '2020-01-01'\ntags: x y\norder: 2\n---\nOld summary.\n"),
+            notebook("undated.md", "---\ntitle: Undated\norder: 1\n---\nNo date.\n"),
             notebook("new.md", "---\ntitle: New\ndate: '2022-04-21 23:00:00'\nemoji: 😁\n---\nNew summary.\n"),
         ])
         let index = try read("index.html")
-        let order = ["new.html", "old.html", "undated.html"].map { index.range(of: "href=\"\($0)\"")?.lowerBound }
+        let order = ["undated.html", "old.html", "new.html"].map { index.range(of: "href=\"\($0)\"")?.lowerBound }
         XCTAssertFalse(order.contains(nil), index)
         XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted())
         XCTAssertTrue(index.contains("<p class=\"summary\">Old summary.</p>"))
         XCTAssertTrue(index.contains("<time>2022-04-21 23:00:00</time>"))
         XCTAssertTrue(index.contains("<li>#x</li><li>#y</li>"))
         XCTAssertTrue(index.contains("<h1>My notes</h1>"))
+    }
+
+    func testEveryPageHasTheLessonsInCourseOrderAndPreviousNextLinks() throws {
+        try site().write([
+            notebook("b.md", "# Bee\n"),
+            notebook("a.md", "# Ay\n"),
+            notebook("c.md", "---\ntitle: Sea\norder: 0\n---\nFirst by order.\n"),
+        ])
+        let page = try read("a.html")
+        let lessons = ["c.html", "a.html", "b.html"].map { page.range(of: "<li><a href=\"\($0)\"")?.lowerBound }
+        XCTAssertFalse(lessons.contains(nil), page)
+        XCTAssertEqual(lessons.compactMap { $0 }, lessons.compactMap { $0 }.sorted())
+        XCTAssertTrue(page.contains("<li><a href=\"a.html\" aria-current=\"page\">Ay</a></li>"))
+        XCTAssertTrue(page.contains("<a class=\"previous\" rel=\"prev\" href=\"c.html\">"))
+        XCTAssertTrue(page.contains("<a class=\"next\" rel=\"next\" href=\"b.html\">"))
+        XCTAssertFalse(try read("c.html").contains("rel=\"prev\""))
+        XCTAssertFalse(try read("b.html").contains("rel=\"next\""))
+        XCTAssertTrue(page.contains("<a href=\"a.md\">Markdown source</a>"))
+        XCTAssertTrue(page.contains("<a href=\"a.ipynb\" download>"))
+        let notebook = try JSONSerialization.jsonObject(with: Data(read("a.ipynb").utf8)) as? [String: Any]
+        XCTAssertEqual(notebook?["nbformat"] as? Int, 4)
+    }
+
+    func testMathIsTypesetAndKaTeXsFilesCopiedAndBadTeXIsReportedWithTheSiteWritten() throws {
+        guard KaTeX.installed() != nil else { throw XCTSkip("KaTeX not installed (scripts/install-deps installs it)") }
+        let report = try site().write([notebook("m.md", "# M\n\nGood $x^2$ and\n\nbad $\\frac{a$.\n")])
+        let page = try read("m.html")
+        XCTAssertTrue(page.contains("<link rel=\"stylesheet\" href=\"katex/katex.min.css\">"))
+        XCTAssertTrue(page.contains("<annotation encoding=\"application/x-tex\">x^2</annotation>"))
+        XCTAssertTrue(page.contains("<code class=\"math-error\""))
+        XCTAssertEqual(report.problems.map(\.line), [5])
+        XCTAssertTrue(report.problems[0].message.contains("KaTeX parse error"), report.problems[0].message)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/katex/fonts/KaTeX_Main-Regular.woff2").path))
     }
 
     func testAFailedRenderLeavesThePreviousSiteIntact() throws {

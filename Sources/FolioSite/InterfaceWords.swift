@@ -40,9 +40,9 @@ struct InterfaceWords {
         isKorean
             ? ["contents": "목차", "lessons": "강의 목록", "previous": "이전", "next": "다음", "search": "검색",
                "searchHint": "검색하려면 JavaScript가 필요합니다.", "copy": "복사", "copied": "복사됨",
-               "source": "Markdown 원본", "notebook": "Jupyter 노트북(.ipynb)", "home": "처음으로"]
+               "source": "Markdown 원본", "notebook": "Jupyter 노트북(.ipynb)"]
             : ["contents": "Contents", "lessons": "Lessons", "previous": "Previous", "next": "Next", "search": "Search",
                "searchHint": "Search needs JavaScript.", "copy": "Copy", "copied": "Copied",
-               "source": "Markdown source", "notebook": "Jupyter notebook (.ipynb)", "home": "Home"]
+               "source": "Markdown source", "notebook": "Jupyter notebook (.ipynb)"]
     }
 }

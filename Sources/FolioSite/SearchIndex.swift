@@ -16,7 +16,9 @@ enum SearchIndex {
         }
         let process = Process()
         process.executableURL = command.executable
-        process.arguments = command.arguments + ["--site", folder.path, "--force-language", "en", "--quiet"]
+        // KaTeX's visual HTML repeats each formula; its MathML (with the TeX) is what gets indexed.
+        process.arguments = command.arguments + ["--site", folder.path, "--force-language", "en", "--quiet",
+                                                 "--exclude-selectors", ".katex-html"]
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors

@@ -12,8 +12,9 @@ import Foundation
 /// local links are checked and pointed at their copies in the site. Folio's own HTML goes in as
 /// custom blocks, which cmark-gfm emits verbatim even when authors' raw HTML is not allowed.
 public struct HTMLRenderer: Sendable {
-    /// Whether raw HTML that authors write passes through (`--safe` turns this off: it is
-    /// dropped, cmark-gfm blanks `javascript:`-style link targets, and GitHub's tagfilter is on).
+    /// Whether raw HTML that authors write passes through (`--safe` turns this off: it is all
+    /// dropped, which covers what GitHub's tagfilter removes, and cmark-gfm blanks `javascript:`-style
+    /// link targets).
     public var allowsRawHTML: Bool
 
     public init(allowsRawHTML: Bool = true) {

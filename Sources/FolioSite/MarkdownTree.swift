@@ -32,8 +32,8 @@ final class MarkdownTree {
     }
 
     /// The tree as HTML, with each `marker(i)` replaced by `inlineHTML[i]`. Without `allowRawHTML`,
-    /// cmark-gfm also blanks `javascript:` and similar link targets, and GitHub's tagfilter is on;
-    /// custom blocks (Folio's own HTML) are always kept.
+    /// cmark-gfm also blanks `javascript:` and similar link targets; custom blocks (Folio's own HTML)
+    /// are always kept.
     func html(allowRawHTML: Bool, replacingMarkersWith inlineHTML: [String] = []) -> String {
         let html = html(of: root, allowRawHTML: allowRawHTML)
         guard !inlineHTML.isEmpty else { return html }
@@ -54,7 +54,7 @@ final class MarkdownTree {
     /// The HTML of `node` and its descendants.
     func html(of node: MarkdownNode, allowRawHTML: Bool) -> String {
         let options = CMARK_OPT_DEFAULT | (allowRawHTML ? CMARK_OPT_UNSAFE : 0)
-        let rendered = cmark_render_html(node.pointer, options, allowRawHTML ? nil : GitHubMarkdown.tagFilter)!
+        let rendered = cmark_render_html(node.pointer, options, nil)!
         defer { free(rendered) }
         return String(cString: rendered)
     }

@@ -35,7 +35,7 @@ final class HTMLSpecConformanceTests: XCTestCase {
         XCTAssertGreaterThan(compared, total * 8 / 10, "most examples are compared")
     }
 
-    func testSafeModeFiltersTagsAsGitHubDoes() throws {
+    func testSafeModeDropsTheTagsGitHubFiltersAndAllOtherRawHTML() throws {
         let document = try parse("Text <b>bold</b>\n\n<iframe src=x></iframe>\n", path: "/nonexistent/safe.md")
         let page = try HTMLRenderer(allowsRawHTML: false).render(document, results: [])
         XCTAssertEqual(page.body, "<p>Text bold</p>\n")

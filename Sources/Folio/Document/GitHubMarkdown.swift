@@ -9,7 +9,7 @@ import Foundation
 public enum GitHubMarkdown {
     private static let parsing = NSLock()
 
-    /// The core extensions a notebook is parsed with (GitHub's `tagfilter` applies only to rendering).
+    /// The core extensions a notebook is parsed with.
     private static let extensions: [OpaquePointer] = {
         cmark_gfm_core_extensions_ensure_registered()
         let names: [String] = ["table", "strikethrough", "autolink", "tasklist"]
@@ -35,14 +35,6 @@ public enum GitHubMarkdown {
         }
         return cmark_parser_finish(parser)!
     }
-
-    /// GitHub's `tagfilter` extension, for rendering: the list `cmark_render_html` takes, so that raw
-    /// HTML which can take over a page (`<script>`, `<iframe>`, `<style>`, ...) is shown as text.
-    public static let tagFilter: UnsafeMutablePointer<cmark_llist> = {
-        cmark_gfm_core_extensions_ensure_registered()
-        return cmark_llist_append(cmark_get_default_mem_allocator(), nil,
-                                  UnsafeMutableRawPointer(cmark_find_syntax_extension("tagfilter")!))
-    }()
 
     /// The formula of a `$...$` or `$$...$$` node, or nil when `node` is not one.
     public static func mathSpan(of node: OpaquePointer) -> MathSpan? {

@@ -37,11 +37,16 @@ final class RenderBrowserTests: XCTestCase {
                 return "\(folder)/\(name)"
             }
         }
+        throw try missing("Chromium")
+    }
+
+    /// The error for a missing browser part: a failure where the browser test must run, else a skip.
+    private func missing(_ part: String) throws -> Error {
         let environment = ProcessInfo.processInfo.environment
         if environment["FOLIO_BROWSER_TESTS"] == "1" || !["", "0", "false"].contains(environment["CI"] ?? "") {
-            throw ChromiumRequired()
+            return BrowserRequired(part: part)
         }
-        throw XCTSkip("Chromium not installed: browser tests skipped (FOLIO_BROWSER_TESTS=1 scripts/install-deps installs it)")
+        throw XCTSkip("\(part) not installed: browser tests skipped (FOLIO_BROWSER_TESTS=1 scripts/install-deps installs it)")
     }
 
     /// Runs headless Chromium with `arguments` and returns what it printed on stdout.
@@ -125,6 +130,7 @@ final class RenderBrowserTests: XCTestCase {
     private func readerObservations() async throws -> [String: Any] {
         if let seen = Self.readerObservations { return seen }
         _ = try chromium()
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") else { throw try missing("chromedriver") }
         let script = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/browser/drive", withExtension: "py"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -227,9 +233,10 @@ final class RenderBrowserTests: XCTestCase {
     }
 }
 
-/// Chromium is missing where the browser test must run (CI, or `FOLIO_BROWSER_TESTS=1`).
-private struct ChromiumRequired: Error, CustomStringConvertible {
-    var description: String { "Chromium is required here (FOLIO_BROWSER_TESTS=1 or CI) but not installed: run scripts/install-deps" }
+/// Chromium or its driver is missing where the browser test must run (CI, or `FOLIO_BROWSER_TESTS=1`).
+private struct BrowserRequired: Error, CustomStringConvertible {
+    var part: String
+    var description: String { "\(part) is required here (FOLIO_BROWSER_TESTS=1 or CI) but not installed: run scripts/install-deps" }
 }
 
 /// `drive.py` could not read the site (its error output is the message).

@@ -23,6 +23,10 @@ public struct HTMLRenderer: Sendable {
 
     /// Every formula of `document`, in order: `$...$`, `$$...$$` and ```` ```math ```` blocks.
     public static func formulas(in document: Document) -> [MathSpan] {
+        // Most lessons have no math: no dollar, no `math` fence, no need to parse.
+        guard document.markdown.contains(UInt8(ascii: "$")) || document.markdown.firstRange(of: Array("math".utf8)) != nil else {
+            return []
+        }
         let tree = MarkdownTree(markdown: document.markdown)
         return tree.nodes.compactMap { node in
             node.mathSpan ?? (node.type == CMARK_NODE_CODE_BLOCK && node.fenceWord == "math"

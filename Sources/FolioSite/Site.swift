@@ -64,14 +64,8 @@ public struct Site: Sendable {
             throw DocumentError(path: outputDirectory, line: nil, message: "cannot create the site: \(error.localizedDescription)")
         }
         do {
-            for (position, index) in course.order.enumerated() {
-                let page = pages[index], notebook = notebooks[index]
-                let links = course.links(at: position, in: pages)
-                try staged.write(Data(theme.pageHTML(page, siteTitle: title, navigation: links, hasMath: katex != nil).utf8),
-                                 to: Self.pageName(for: page.sourcePath))
-                try staged.write(Data(notebook.document.bytes), to: links.sourceFile)
-                let results = notebook.results.contains { $0 == nil } ? nil : notebook.results.compactMap { $0 }
-                try staged.write(JupyterNotebook(document: notebook.document, results: results).fileContents(), to: links.notebookFile)
+            for file in try pageFiles(pages, of: notebooks, course: course, hasMath: katex != nil) {
+                try staged.write(file.bytes, to: file.path)
             }
             try staged.write(Data(theme.indexHTML(course.order.map { pages[$0] }, siteTitle: title).utf8), to: "index.html")
             try staged.write(Data(theme.stylesheet.utf8), to: "style.css")
@@ -89,6 +83,26 @@ public struct Site: Sendable {
             throw DocumentError(path: outputDirectory, line: nil, message: "cannot write the site: \(error.localizedDescription)")
         }
         return report
+    }
+
+    /// Each lesson's files, made on all cores: its page, its Markdown and its Jupyter notebook.
+    private func pageFiles(_ pages: [RenderedPage], of notebooks: [(document: Document, results: [CellResult?])],
+                           course: CourseNavigation, hasMath: Bool) throws -> [(path: String, bytes: Data)] {
+        var files = [Result<[(path: String, bytes: Data)], Error>?](repeating: nil, count: course.order.count)
+        files.withUnsafeMutableBufferPointer { slots in
+            DispatchQueue.concurrentPerform(iterations: course.order.count) { position in
+                let page = pages[course.order[position]], notebook = notebooks[course.order[position]]
+                let links = course.links(at: position, in: pages)
+                let results = notebook.results.contains { $0 == nil } ? nil : notebook.results.compactMap { $0 }
+                slots[position] = Result {
+                    [(Self.pageName(for: page.sourcePath),
+                      Data(theme.pageHTML(page, siteTitle: title, navigation: links, hasMath: hasMath).utf8)),
+                     (links.sourceFile, Data(notebook.document.bytes)),
+                     (links.notebookFile, try JupyterNotebook(document: notebook.document, results: results).fileContents())]
+                }
+            }
+        }
+        return try files.flatMap { try $0!.get() }
     }
 
     /// Every formula of the site typeset by one KaTeX process, and that KaTeX (nil when no page has math).

@@ -92,6 +92,7 @@ public struct JupyterNotebook: Sendable {
     /// The top-level ```` ```math ```` blocks: their bytes, from the opening fence to the end of the
     /// closing one, and their TeX.
     private var topLevelMathBlocks: [(range: Range<Int>, tex: String)] {
+        guard document.markdown.firstRange(of: Array("math".utf8)) != nil else { return [] }
         let root = GitHubMarkdown.parse(document.markdown)
         defer { cmark_node_free(root) }
         var blocks: [(range: Range<Int>, tex: String)] = []

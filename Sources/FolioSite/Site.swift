@@ -44,6 +44,7 @@ public struct Site: Sendable {
     ///   or a failed write; the previous site is then left as it was.
     @discardableResult
     public func write(_ notebooks: [(document: Document, results: [CellResult?])]) throws(DocumentError) -> Report {
+        let search = SearchIndex()
         let pageNames = try Self.pageNames(for: notebooks.map(\.document.path))
         try checkReplaceable(notebookPaths: Array(pageNames.keys))
         let (math, katex) = try Self.typesetMath(in: notebooks.map(\.document))
@@ -76,7 +77,7 @@ public struct Site: Sendable {
             for file in files {
                 try staged.copy(file.source, to: file.sitePath)
             }
-            if let note = try SearchIndex.build(in: staged.staging) { report.notes.append(note) }
+            if let note = try search.build(in: staged.staging) { report.notes.append(note) }
             try staged.commit()
         } catch {
             staged.discard()

@@ -9,6 +9,7 @@ let package = Package(
         // Notebook programs link this at run time: the engine plus the cell runtime.
         .library(name: "FolioRuntime", type: .dynamic, targets: ["FolioRuntime"]),
         .library(name: "Folio", targets: ["Folio"]),
+        .library(name: "FolioSite", targets: ["FolioSite"]),
         .executable(name: "folio", targets: ["FolioCLI"]),
     ],
     dependencies: [
@@ -23,7 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
-        .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "Ccmark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
         // Vector loops compiled once per x86-64 instruction set, which Swift cannot do.
         .target(name: "CKernels"),
@@ -39,9 +40,20 @@ let package = Package(
                 .product(name: "SwiftDiagnostics", package: "swift-syntax"),
                 .product(name: "SwiftLexicalLookup", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
-                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        // The site generator: pages, themes and the site's files, apart from the notebook library.
+        .target(
+            name: "FolioSite",
+            dependencies: [
+                "Folio",
+                "Ccmark",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Resources")]
@@ -60,6 +72,7 @@ let package = Package(
             name: "FolioCLI",
             dependencies: [
                 "Folio",
+                "FolioSite",
                 "FolioPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -69,6 +82,7 @@ let package = Package(
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FolioRuntimeTests", dependencies: ["FolioRuntime"]),
         .testTarget(name: "FolioTests", dependencies: ["Folio"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FolioSiteTests", dependencies: ["FolioSite"]),
         .testTarget(name: "FolioPreviewTests", dependencies: ["FolioPreview"]),
         .testTarget(name: "FolioCLITests", dependencies: ["FolioCLI"], resources: [.copy("Fixtures")]),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Folio
+import FolioSite
 import FolioPreview
 import Foundation
 
@@ -104,7 +105,9 @@ private actor PreviewSite {
                 firstError = firstError ?? error
             }
         }
-        try site.write(notebooks.keys.sorted().map { notebooks[$0]! })
+        let report = try site.write(notebooks.keys.sorted().map { notebooks[$0]! })
+        report.notes.forEach(Console.note)
+        report.problems.forEach { Console.note($0.description) }
         if let firstError { throw firstError }
     }
 

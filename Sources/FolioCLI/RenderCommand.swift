@@ -1,5 +1,6 @@
 import ArgumentParser
 import Folio
+import FolioSite
 import Foundation
 
 /// `folio render`: a static HTML site of notebooks, one page each plus an index.
@@ -7,7 +8,9 @@ struct Render: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render notebooks to a static HTML site.",
         discussion: """
-            Each notebook becomes NAME.html beside an index.html listing them newest first. The site \
+            Each notebook becomes NAME.html (with NAME.md and NAME.ipynb to download) beside an \
+            index.html listing them in course order (front matter `order`, else file name). A formula \
+            KaTeX cannot typeset shows its source on the page and makes the render exit 1. The site \
             is built beside DIR and swapped in only when complete: when a cell fails (exit 1) or the \
             input is bad (exit 2), the previous site is left as it was.
             """)
@@ -48,13 +51,18 @@ struct Render: AsyncParsableCommand {
             // A failing cell leaves the previous site in place, as bad input does.
             if batchResult.summary.failed > 0 { throw ExitCode.stale }
         }
+        let report: Site.Report
         do {
-            try write(notebooks)
+            report = try write(notebooks)
         } catch {
             Console.note(error.description)
             throw ExitCode.badInput
         }
+        report.notes.forEach(Console.note)
         Console.note("Rendered \(notebooks.count) notebook\(notebooks.count == 1 ? "" : "s") to \(out)/index.html")
+        // The site is written, with each problem shown where it is, and the render fails.
+        report.problems.forEach { Console.note($0.description) }
+        if !report.problems.isEmpty { throw ExitCode.stale }
     }
 
     /// Runs one notebook through the cache; `results` is nil when it could not run at all.
@@ -70,9 +78,9 @@ struct Render: AsyncParsableCommand {
     }
 
     /// Writes the site of `notebooks` with this command's theme and options.
-    func write(_ notebooks: [(document: Document, results: [CellResult?])]) throws(DocumentError) {
+    func write(_ notebooks: [(document: Document, results: [CellResult?])]) throws(DocumentError) -> Site.Report {
         let site = Site(outputDirectory: out, theme: try Theme(overrides: template),
                         renderer: HTMLRenderer(allowsRawHTML: !safe), title: title)
-        try site.write(notebooks)
+        return try site.write(notebooks)
     }
 }

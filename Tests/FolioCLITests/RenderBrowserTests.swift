@@ -2,11 +2,14 @@ import Foundation
 import XCTest
 @testable import FolioCLI
 
-/// Loads the rendered fixture site in headless Chromium and checks the DOM the browser built.
+/// Loads the rendered fixture site in headless Chromium and checks the DOM the browser built, then
+/// reads the site over HTTP as a reader would (`Fixtures/browser/drive.py`, through chromedriver):
+/// GitHub-flavoured Markdown, math, navigation, search, and axe-core's accessibility rules.
 ///
 /// Runs when Chromium is installed (`FOLIO_BROWSER_TESTS=1 scripts/install-deps` installs it, and does
 /// on CI); skipped with a message otherwise, but failed when `FOLIO_BROWSER_TESTS=1` or `CI` demand it. Keeps screenshots of
-/// the seed page (desktop and phone width) and prints their paths.
+/// the seed page (desktop and phone width), the math and tables page, and search results in
+/// `.build/screenshots`, and prints their paths.
 final class RenderBrowserTests: XCTestCase {
     /// The fixture site, rendered once for all tests of the class.
     private static var site: URL?
@@ -14,6 +17,7 @@ final class RenderBrowserTests: XCTestCase {
     override class func tearDown() {
         if let site { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
         site = nil
+        readerObservations = nil
     }
 
     private func renderedSite() async throws -> URL {
@@ -33,11 +37,16 @@ final class RenderBrowserTests: XCTestCase {
                 return "\(folder)/\(name)"
             }
         }
+        throw try missing("Chromium")
+    }
+
+    /// The error for a missing browser part: a failure where the browser test must run, else a skip.
+    private func missing(_ part: String) throws -> Error {
         let environment = ProcessInfo.processInfo.environment
         if environment["FOLIO_BROWSER_TESTS"] == "1" || !["", "0", "false"].contains(environment["CI"] ?? "") {
-            throw ChromiumRequired()
+            return BrowserRequired(part: part)
         }
-        throw XCTSkip("Chromium not installed: browser tests skipped (FOLIO_BROWSER_TESTS=1 scripts/install-deps installs it)")
+        throw XCTSkip("\(part) not installed: browser tests skipped (FOLIO_BROWSER_TESTS=1 scripts/install-deps installs it)")
     }
 
     /// Runs headless Chromium with `arguments` and returns what it printed on stdout.
@@ -89,30 +98,130 @@ final class RenderBrowserTests: XCTestCase {
                      "LSTM Layer의 Weight 형태: (100, 256)", "Bidirectional RNN 결과 (최종 Step Output): (1, 5, 128)"] {
             XCTAssertTrue(dom.contains(line), line)
         }
-        XCTAssertFalse(dom.contains("<script"))
+        XCTAssertFalse(dom.contains("<script>"))
         XCTAssertTrue(dom.contains("<img src=\"assets/onehot.png\""))
     }
 
     func testOutputThatLooksLikeScriptStaysText() async throws {
         let dom = try await dom(of: "outputs.html")
-        XCTAssertFalse(dom.contains("<script"))
+        XCTAssertFalse(dom.contains("<script>"))
         XCTAssertTrue(dom.contains("&lt;script&gt;alert('from output')&lt;/script&gt;"))
         XCTAssertEqual(dom.components(separatedBy: "class=\"output error\"").count - 1, 2)
     }
 
-    func testIndexDOMListsNotebooksNewestFirst() async throws {
+    func testIndexDOMListsNotebooksInCourseOrder() async throws {
         let dom = try await dom(of: "index.html")
-        let links = values(of: "href", in: dom).filter { $0.hasSuffix(".html") }
-        XCTAssertEqual(links, ["embedding.html", "outputs.html"])
+        let links = values(of: "href", in: dom).filter { $0.hasSuffix(".html") && $0 != "index.html" }
+        XCTAssertEqual(links, ["embedding.html", "math.html", "outputs.html"])
         XCTAssertTrue(dom.contains("<span class=\"post-title\">임베딩이란</span>"))
+    }
+
+    /// Under the package's .build, where CI collects artifacts.
+    private func screenshotFolder() throws -> URL {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/screenshots")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// What `drive.py` saw reading the site over HTTP, once for all tests of the class.
+    private static var readerObservations: [String: Any]?
+
+    private func readerObservations() async throws -> [String: Any] {
+        if let seen = Self.readerObservations { return seen }
+        _ = try chromium()
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") else { throw try missing("chromedriver") }
+        let script = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/browser/drive", withExtension: "py"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, try await renderedSite().path, try screenshotFolder().path]
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let seen = try JSONSerialization.jsonObject(with: output) as? [String: Any] else {
+            throw DriverFailed(message: String(decoding: errors, as: UTF8.self))
+        }
+        Self.readerObservations = seen
+        return seen
+    }
+
+    func testGitHubMarkdownRendersAsOnGitHub() async throws {
+        let seen = try await readerObservations()
+        let math = try XCTUnwrap(seen["math"] as? [String: Any])
+        XCTAssertEqual(math["tableHeaders"] as? [String], ["하이퍼파라미터", "값", "설명"])
+        XCTAssertEqual((math["cellAlignments"] as? [String])?.map { $0.replacingOccurrences(of: "-webkit-", with: "") },
+                       ["left", "right", "center"])
+        XCTAssertEqual(math["checkboxes"] as? [[String: Bool]], [["checked": true, "disabled": true], ["checked": false, "disabled": true]])
+        XCTAssertEqual(math["struck"] as? [String], ["word2vec"])
+        XCTAssertEqual(math["autolinks"] as? [String], ["https://keras.io"])
+        XCTAssertEqual(math["afterFootnote"] as? [String], ["#fn-keras", "Keras 3 문서. ↩"], "the footnote link goes to the note")
+        XCTAssertEqual((math["afterBackref"] as? [Any])?.first as? String, "#fnref-keras", "the note links back")
+        let alerts = try XCTUnwrap(math["alerts"] as? [[Any]])
+        XCTAssertEqual(alerts.map { $0[0] as? String }, ["markdown-alert markdown-alert-note", "markdown-alert markdown-alert-warning"])
+        XCTAssertEqual(alerts.map { $0[1] as? String }, ["참고", "경고"], "Korean titles on a Korean page")
+        XCTAssertEqual(alerts.map { $0[2] as? Bool }, [true, true], "GitHub's icons")
+        XCTAssertEqual(math["lang"] as? String, "ko")
+        XCTAssertEqual(math["wordBreak"] as? String, "keep-all")
+    }
+
+    func testMathIsTypesetAtBuildTimeWithMathMLAndLocalFonts() async throws {
+        let seen = try await readerObservations()
+        let math = try XCTUnwrap(seen["math"] as? [String: Any])
+        XCTAssertEqual(math["inlineMath"] as? [String], ["\\eta", "c_t = f_t \\odot c_{t-1} + i_t \\odot \\tilde{c}_t"])
+        XCTAssertEqual(math["displayMath"] as? [String],
+                       ["\nh_t = o_t \\odot \\tanh(c_t), \\quad \\{ x \\mid x > 0 \\}\n", "\\sigma(x) = \\frac{1}{1 + e^{-x}}\n"])
+        XCTAssertEqual(math["dollarsKept"] as? Bool, true, "$5 and $10 stay text")
+        let fonts = try XCTUnwrap(math["katexFonts"] as? [String])
+        XCTAssertTrue(fonts.contains("KaTeX_Main") && fonts.contains("KaTeX_Math"), "KaTeX's fonts loaded: \(fonts)")
+        XCTAssertGreaterThan(math["mathWidth"] as? Double ?? 0, 100, "display math laid out by KaTeX's CSS")
+        let resources = try XCTUnwrap(math["resources"] as? [String])
+        XCTAssertFalse(resources.isEmpty)
+        XCTAssertEqual(resources.filter { !$0.hasPrefix("http://127.0.0.1:") }, [], "nothing loads from the network")
+        XCTAssertEqual((math["downloads"] as? [[Any]])?.map { $0[1] as? Int }, [200, 200], "the .md and .ipynb download")
+    }
+
+    func testSidebarAndPreviousNextLinksResolve() async throws {
+        let seen = try await readerObservations()
+        let seed = try XCTUnwrap(seen["seed"] as? [String: Any])
+        let sidebar = try XCTUnwrap(seed["sidebar"] as? [[Any]])
+        XCTAssertEqual(sidebar.map { $0[0] as? String }, ["embedding.html", "math.html", "outputs.html"])
+        XCTAssertEqual(sidebar.map { $0[1] as? String }, ["page", nil, nil], "the current lesson is marked")
+        XCTAssertEqual((seed["pager"] as? [[String]]), [["next", "math.html"]])
+        for key in ["sidebarLinks", "pagerLinks"] {
+            let statuses = try XCTUnwrap(seed[key] as? [[Any]]).map { $0[1] as? Int }
+            XCTAssertFalse(statuses.isEmpty)
+            XCTAssertEqual(statuses, statuses.map { _ in 200 }, key)
+        }
+        XCTAssertEqual(seed["copyButtons"] as? Int, seed["cells"] as? Int, "every code cell has a copy button")
+    }
+
+    func testSearchOverHTTPFindsKoreanAndEnglishAndLinksToSections() async throws {
+        let seen = try await readerObservations()
+        let search = try XCTUnwrap(seen["search"] as? [String: [[String: Any]]])
+        let pages = { (query: String) in (search[query] ?? []).compactMap { $0["page"] as? String } }
+        // 임베딩 finds the seed (임베딩을, 임베딩이) and the math page (임베딩은).
+        XCTAssertEqual(Set(pages("임베딩")), ["/embedding.html", "/math.html"])
+        XCTAssertEqual(pages("LSTM").first, "/embedding.html")
+        XCTAssertEqual(pages("Keras"), ["/math.html"])
+        let sections = (search["LSTM"] ?? []).flatMap { $0["sections"] as? [String] ?? [] }
+        XCTAssertTrue(sections.contains("/embedding.html#recuurent-layer---lstm"), "results link to the section: \(sections)")
+    }
+
+    func testSeedAndMathPagesHaveNoSeriousAccessibilityViolations() async throws {
+        let seen = try await readerObservations()
+        for page in ["seed", "math"] {
+            let violations = try XCTUnwrap((seen[page] as? [String: Any])?["axe"] as? [Any])
+            XCTAssertEqual(violations.count, 0, "\(page): \(violations)")
+        }
     }
 
     func testScreenshotsOfTheSeedPage() async throws {
         let page = try await renderedSite().appendingPathComponent("embedding.html").absoluteString
-        // Under the package's .build, where CI collects artifacts.
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/screenshots")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try screenshotFolder()
         for (name, size) in [("seed-desktop.png", "1280,4200"), ("seed-phone.png", "390,3000")] {
             let file = folder.appendingPathComponent(name)
             try? FileManager.default.removeItem(at: file)
@@ -194,7 +303,14 @@ final class RenderBrowserTests: XCTestCase {
     }
 }
 
-/// Chromium is missing where the browser test must run (CI, or `FOLIO_BROWSER_TESTS=1`).
-private struct ChromiumRequired: Error, CustomStringConvertible {
-    var description: String { "Chromium is required here (FOLIO_BROWSER_TESTS=1 or CI) but not installed: run scripts/install-deps" }
+/// Chromium or its driver is missing where the browser test must run (CI, or `FOLIO_BROWSER_TESTS=1`).
+private struct BrowserRequired: Error, CustomStringConvertible {
+    var part: String
+    var description: String { "\(part) is required here (FOLIO_BROWSER_TESTS=1 or CI) but not installed: run scripts/install-deps" }
+}
+
+/// `drive.py` could not read the site (its error output is the message).
+private struct DriverFailed: Error, CustomStringConvertible {
+    var message: String
+    var description: String { "the browser driver failed: \(message)" }
 }

@@ -40,7 +40,7 @@ final class RenderCommandTests: XCTestCase {
                        try Data(contentsOf: try fixtureSite().appendingPathComponent("assets/onehot.png")))
     }
 
-    func testIndexListsBothNotebooksNewestFirst() async throws {
+    func testIndexListsTheNotebooksInCourseOrder() async throws {
         try await runRender([try fixtureSite().path, "--out", out, "--no-exec", "--title", "Folio & friends"])
         let index = try read("index.html")
         let embedding = try XCTUnwrap(index.range(of: "href=\"embedding.html\""))
@@ -55,7 +55,7 @@ final class RenderCommandTests: XCTestCase {
         try await runRender([try fixtureSite().appendingPathComponent("outputs.md").path,
                        try fixtureSite().appendingPathComponent("embedding.md").path, "--out", out, "--no-exec"])
         let page = try read("outputs.html")
-        XCTAssertFalse(page.contains("<script"))
+        XCTAssertFalse(page.contains("<script>alert"))
         XCTAssertTrue(page.contains("&lt;script&gt;alert(&#39;from output&#39;)&lt;/script&gt;"))
         XCTAssertTrue(page.contains("a &lt; b &amp;&amp; c &gt; d"))
         XCTAssertTrue(page.contains("<pre>only the output is shown\n</pre>"))
@@ -136,6 +136,16 @@ final class RenderCommandTests: XCTestCase {
 
     func testMissingNotebookPathIsABadInput() async throws {
         await assertExitCode(2, [folder.appendingPathComponent("nope.md").path, "--out", out, "--no-exec"])
+    }
+
+    func testBadTeXExitsOneAndThePageShowsItsSource() async throws {
+        let notebook = folder.appendingPathComponent("tex.md")
+        try "# TeX\n\nFine $x_1$.\n\n$$\n\\frac{a\n$$\n".write(to: notebook, atomically: true, encoding: .utf8)
+        await assertExitCode(1, [notebook.path, "--out", out, "--no-exec"])
+        let page = try read("tex.html")
+        XCTAssertTrue(page.contains("<annotation encoding=\"application/x-tex\">x_1</annotation>"))
+        XCTAssertTrue(page.contains("<code class=\"math-error\""))
+        XCTAssertTrue(page.contains("$$\n\\frac{a\n$$</code>"))
     }
 }
 

@@ -133,6 +133,16 @@ final class ExportTests: XCTestCase {
     func testNbformatValidatesTheExport() throws {
         try validateWithNbformat(try JupyterNotebook(document: try document()).fileContents())
     }
+
+    func testMathStaysAsDollarsAndMathBlocksBecomeDisplayMath() throws {
+        let document = try parse("Gates $h_{t-1} = \\{ x \\}$ and\n\n$$\na \\\\ b\n$$\n\n```math\n\\frac{a}{b}\n```\n\nEnd.\n")
+        let cells = cells(JupyterNotebook(document: document))
+        XCTAssertEqual(cells.count, 1)
+        XCTAssertEqual(cells[0]["source"], .array([
+            .string("Gates $h_{t-1} = \\{ x \\}$ and\n"), .string("\n"), .string("$$\n"), .string("a \\\\ b\n"), .string("$$\n"),
+            .string("\n"), .string("$$\n"), .string("\\frac{a}{b}\n"), .string("$$\n"), .string("\n"), .string("End."),
+        ]))
+    }
 }
 
 /// Fails the test unless Jupyter's own validator (python's nbformat) accepts `data` as nbformat 4.5.

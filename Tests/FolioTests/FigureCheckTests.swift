@@ -66,17 +66,6 @@ final class FigureCheckTests: XCTestCase {
         XCTAssertEqual(new.map(\.message), ["\(path):1: error: figure is missing"])
     }
 
-    func testRenderedPagesShowTheFiguresInsteadOfTheirImageLines() throws {
-        let document = try notebook()
-        for results in [document.storedResults, [CellResult(status: .ok, text: "ok\n", figures: [stored])]] {
-            let page = try HTMLRenderer().render(document, results: results)
-            XCTAssertEqual(page.body.components(separatedBy: "><img src=\"data:image/svg+xml;base64,"
-                + Data(stored.svg.utf8).base64EncodedString() + "\" alt=\"Line chart of loss\"").count - 1, 1, page.body)
-            XCTAssertFalse(page.body.contains("nb.figures/"), "the image line is not rendered as well")
-            XCTAssertTrue(page.files.isEmpty)
-        }
-    }
-
     func testExportAttachesFiguresAsSVGThatNbformatAccepts() throws {
         let document = try notebook()
         for notebook in [JupyterNotebook(document: document),

@@ -5,14 +5,20 @@ import XCTest
 /// Splices outputs into documents built from every example of the CommonMark 0.30 spec, with cells
 /// before the example, inside its last container (list item, block quote) when it has one, and after it.
 final class SpliceCommonMarkPropertyTests: XCTestCase {
-    static let examples: [String] = {
-        let url = Bundle.module.url(forResource: "Fixtures/commonmark-spec-0.30", withExtension: "txt")!
+    static let examples = specExamples(in: "commonmark-spec-0.30")
+    /// The GitHub-flavoured Markdown spec's examples and cmark-gfm's extension examples.
+    static let gfmExamples = specExamples(in: "gfm-spec-0.29")
+    static let extensionExamples = specExamples(in: "gfm-extensions")
+
+    /// The Markdown of each example of a spec file in cmark's format (`→` stands for a tab).
+    static func specExamples(in name: String) -> [String] {
+        let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "txt")!
         let spec = try! String(contentsOf: url, encoding: .utf8)
         var examples: [String] = []
         var current: [Substring]?
         var inMarkdown = false
         for line in spec.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line == String(repeating: "`", count: 32) + " example" {
+            if line.hasPrefix(String(repeating: "`", count: 32) + " example") {
                 current = []
                 inMarkdown = true
             } else if current != nil, inMarkdown, line == "." {
@@ -25,17 +31,29 @@ final class SpliceCommonMarkPropertyTests: XCTestCase {
             }
         }
         return examples
-    }()
+    }
 
     func testSpecHasAllExamples() {
         XCTAssertEqual(Self.examples.count, 652)
         XCTAssertEqual(Self.examples[0], "\tfoo\tbaz\t\tbim\n")
+        XCTAssertEqual(Self.gfmExamples.count, 673)
+        XCTAssertEqual(Self.extensionExamples.count, 28)
     }
 
     func testSplicingAroundAndInsideEveryExampleChangesOnlyOutputBlocks() throws {
+        try checkSplicing(Self.examples)
+    }
+
+    func testSplicingAroundAndInsideEveryGitHubExampleChangesOnlyOutputBlocks() throws {
+        try checkSplicing(Self.gfmExamples + Self.extensionExamples)
+    }
+
+    /// Splices outputs before, inside and after each example: only output blocks change, and a
+    /// second splice changes nothing (see `spliceViolation`).
+    private func checkSplicing(_ examples: [String]) throws {
         var documents = 0, cells = 0
         var examplesWith: [cmark_node_type: Int] = [:], cellsInside: [cmark_node_type: Int] = [:]
-        for (number, example) in Self.examples.enumerated() {
+        for (number, example) in examples.enumerated() {
             var variants = ["```swift\nbefore()\n```\n\n" + example + "\n```swift\nafter()\n```\n",
                             example + "\n~~~swift\nafter()\n~~~"]
             for kind in [CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE] where Self.containers(of: kind, in: example).count > 0 {
@@ -127,7 +145,7 @@ final class SpliceCommonMarkPropertyTests: XCTestCase {
     }
 
     private static func walk(_ markdown: String, _ visit: (OpaquePointer) -> Void) {
-        let root = markdown.withCString { cmark_parse_document($0, strlen($0), CMARK_OPT_SOURCEPOS) }
+        let root = GitHubMarkdown.parse(Array(markdown.utf8))
         defer { cmark_node_free(root) }
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }

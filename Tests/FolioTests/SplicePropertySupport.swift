@@ -57,11 +57,11 @@ private func wrongOutput(in document: Document, expected: (Int) -> String?) -> S
 
 /// cmark's HTML for `markdown` with every output block's `<pre>` cut out: what the author wrote, as rendered.
 func htmlWithoutOutputBlocks(_ markdown: [UInt8]) -> String {
-    let html = markdown.withUnsafeBytes { raw -> String in
-        let rendered = cmark_markdown_to_html(raw.bindMemory(to: CChar.self).baseAddress, markdown.count, CMARK_OPT_DEFAULT)!
-        defer { free(rendered) }
-        return String(cString: rendered)
-    }
+    let root = GitHubMarkdown.parse(markdown)
+    defer { cmark_node_free(root) }
+    let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT, nil)!
+    defer { free(rendered) }
+    let html = String(cString: rendered)
     // Output text is escaped, so the first `</code></pre>` ends the block.
     return html.replacingOccurrences(of: #"<pre><code class="language-output">[\s\S]*?</code></pre>\n"#, with: "",
                                      options: .regularExpression)

@@ -34,14 +34,8 @@ extension FencedBlock {
     ///   - bytes: the file as written; positions are offsets into it.
     ///   - lines: the file's line table.
     static func scan(markdown: [UInt8], bytes: [UInt8], lines: LineTable) -> [FencedBlock] {
-        // An empty array may have no storage to point at; cmark reads `count` bytes, so a dummy is safe.
-        let storage = markdown.isEmpty ? [0] : markdown
-        let document = storage.withUnsafeBytes { raw in
-            cmark_parse_document(raw.bindMemory(to: CChar.self).baseAddress, markdown.count, CMARK_OPT_SOURCEPOS)
-        }
+        let document = GitHubMarkdown.parse(markdown)
         defer { cmark_node_free(document) }
-        // cmark skips a byte order mark and counts line 1's columns after it.
-        let bomLength = byteOrderMarkLength(markdown)
 
         var blocks: [FencedBlock] = []
         var blockIndexByNode: [OpaquePointer: Int] = [:]
@@ -55,7 +49,8 @@ extension FencedBlock {
             guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
             let info = String(cString: cmark_node_get_fence_info(node))
             guard !info.isEmpty else { continue }
-            let start = lines.start(ofLine: line) + (line == 1 ? bomLength : 0) + Int(cmark_node_get_start_column(node)) - 1
+            // cmark-gfm counts a byte order mark in line 1's columns, so columns are byte offsets on every line.
+            let start = lines.start(ofLine: line) + Int(cmark_node_get_start_column(node)) - 1
             blockIndexByNode[node] = blocks.count
             blocks.append(FencedBlock(
                 info: info,

@@ -2,7 +2,7 @@ extension String {
     /// The text as a terminal shows it, and Jupyter shows a stream: a carriage return moves back
     /// to the start of the line, so what follows overwrites it (`"50%\r100%"` shows `100%`, and
     /// `"\r\n"` is a plain line break). Progress lines thus keep only their last state.
-    var resolvingCarriageReturns: String {
+    public var resolvingCarriageReturns: String {
         guard utf8.contains(UInt8(ascii: "\r")) else { return self }
         var shown = String.UnicodeScalarView()
         var line: [Unicode.Scalar] = []

@@ -1,3 +1,4 @@
+import Ccmark
 import Foundation
 
 /// A Folio notebook as a Jupyter notebook (nbformat 4.5): `folio export --to ipynb`.
@@ -9,7 +10,9 @@ import Foundation
 /// `display_data` with `image/svg+xml`. The output of a `compile-fail` or
 /// `should-fail` cell, and a failure, become `error` outputs. Front matter becomes notebook
 /// metadata (`title`, `authors`, and every key under `folio.front_matter`); cell options become
-/// Jupyter's cell metadata (`source_hidden`, `outputs_hidden`, the `raises-exception` tag).
+/// Jupyter's cell metadata (`source_hidden`, `outputs_hidden`, the `raises-exception` tag). Math
+/// stays as written, `$...$` and `$$...$$`, which Jupyter typesets; a ```` ```math ```` block at the
+/// top level becomes `$$...$$`, Jupyter's form of the same display math.
 public struct JupyterNotebook: Sendable {
     public let document: Document
     /// One per cell of `document`, or nil to use the stored output blocks.
@@ -53,23 +56,31 @@ public struct JupyterNotebook: Sendable {
     }
 
     private var cells: [JSONValue] {
+        let mathBlocks = topLevelMathBlocks
         var cells: [JSONValue] = []
         var proseStart = document.frontMatter.range.upperBound
         var executionCount = 0
         for cell in document.cells {
-            appendMarkdown(proseStart..<cell.range.lowerBound, to: &cells)
+            appendMarkdown(proseStart..<cell.range.lowerBound, mathBlocks: mathBlocks, to: &cells)
             proseStart = document.figureLines(of: cell)?.range.upperBound ?? cell.output?.range.upperBound ?? cell.range.upperBound
             let result = results?[cell.index]
             let executed = !cell.options.ignore && result?.status != .notRun
             if executed { executionCount += 1 }
             cells.append(codeCell(cell, result: result, executionCount: executed ? executionCount : nil, id: cells.count))
         }
-        appendMarkdown(proseStart..<document.bytes.count, to: &cells)
+        appendMarkdown(proseStart..<document.bytes.count, mathBlocks: mathBlocks, to: &cells)
         return cells
     }
 
-    private func appendMarkdown(_ range: Range<Int>, to cells: inout [JSONValue]) {
-        let text = Self.trimmingBlankLines(String(decoding: document.bytes[range], as: UTF8.self))
+    private func appendMarkdown(_ range: Range<Int>, mathBlocks: [(range: Range<Int>, tex: String)], to cells: inout [JSONValue]) {
+        var bytes: [UInt8] = []
+        var copied = range.lowerBound
+        for block in mathBlocks where range.contains(block.range.lowerBound) && block.range.upperBound <= range.upperBound {
+            bytes += document.bytes[copied..<block.range.lowerBound] + Array("$$\n\(block.tex)$$".utf8)
+            copied = block.range.upperBound
+        }
+        bytes += document.bytes[copied..<range.upperBound]
+        let text = Self.trimmingBlankLines(String(decoding: bytes, as: UTF8.self))
         guard !text.isEmpty else { return }
         cells.append(.object([
             "cell_type": .string("markdown"),
@@ -77,6 +88,26 @@ public struct JupyterNotebook: Sendable {
             "metadata": .object([:]),
             "source": Self.multiline(text),
         ]))
+    }
+
+    /// The top-level ```` ```math ```` blocks: their bytes, from the opening fence to the end of the
+    /// closing one, and their TeX.
+    private var topLevelMathBlocks: [(range: Range<Int>, tex: String)] {
+        guard document.markdown.firstRange(of: Array("math".utf8)) != nil else { return [] }
+        let root = GitHubMarkdown.parse(document.markdown)
+        defer { cmark_node_free(root) }
+        var blocks: [(range: Range<Int>, tex: String)] = []
+        var node = cmark_node_first_child(root)
+        while let block = node {
+            node = cmark_node_next(block)
+            guard cmark_node_get_type(block) == CMARK_NODE_CODE_BLOCK,
+                  let info = cmark_node_get_fence_info(block).map({ String(cString: $0) }),
+                  info.split(whereSeparator: \.isWhitespace).first == "math" else { continue }
+            let start = document.lines.start(ofLine: Int(cmark_node_get_start_line(block))) + Int(cmark_node_get_start_column(block)) - 1
+            let end = document.lines.contentEnd(ofLine: Int(cmark_node_get_end_line(block)))
+            blocks.append((start..<end, cmark_node_get_literal(block).map { String(cString: $0) } ?? ""))
+        }
+        return blocks
     }
 
     private func codeCell(_ cell: Cell, result: CellResult?, executionCount: Int?, id: Int) -> JSONValue {

@@ -26,7 +26,7 @@ final class RenderBenchmarkTests: XCTestCase {
             for _ in 0..<5 {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let documents = try command.execution.documents()
-                try command.write(documents.map { ($0, $0.storedResults) })
+                _ = try command.write(documents.map { ($0, $0.storedResults) })
                 XCTAssertEqual(documents.count, copies)
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             }

@@ -16,6 +16,6 @@ func makeTemporaryFolder() throws -> URL {
 
 /// Runs `folio render ARGUMENTS` in process, as the root command would.
 func runRender(_ arguments: [String]) async throws {
-    var command = try Render.parse(arguments)
+    let command = try Render.parse(arguments)
     try await command.run()
 }

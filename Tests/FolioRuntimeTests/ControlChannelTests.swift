@@ -7,7 +7,7 @@ final class ControlChannelTests: XCTestCase {
 
     override func setUpWithError() throws {
         controlPath = FileManager.default.temporaryDirectory.appendingPathComponent("control-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: controlPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: controlPath, contents: nil)
     }
 
     override func tearDown() {

@@ -83,14 +83,17 @@ open class Model: Layer {
         }
     }
 
+    /// The width of `summary()`'s table: Keras's in Jupyter, where there is no terminal to size it by.
+    public static let summaryLineLength = 76
+
     /// Keras's summary table: each layer's name and type, output shape and parameter count, then
-    /// the totals and their size. `lineLength` is the table's width (Keras's default in Jupyter, 76).
-    public func summary(lineLength: Int = 76) {
+    /// the totals and their size. `lineLength` is the table's width.
+    public func summary(lineLength: Int = Model.summaryLineLength) {
         print(summaryText(lineLength: lineLength), terminator: "")
     }
 
     /// What `summary()` prints.
-    public func summaryText(lineLength: Int = 76) -> String {
+    public func summaryText(lineLength: Int = Model.summaryLineLength) -> String {
         let rows = layers.enumerated().map { index, layer in
             let shape = builtOutputShapes.map { ModelSummary.shapeText($0[index]) } ?? "?"
             let built = builtOutputShapes != nil || !layer.weights.isEmpty

@@ -4,7 +4,7 @@ import Foundation
 /// type, output shape, parameter count), then parameter totals with their size in memory.
 ///
 /// Keras sizes the table to the terminal (at most 88 columns, 4 fewer than the terminal's width);
-/// a notebook's output has no terminal, so the width is Keras's in Jupyter, 76, unless given.
+/// `Model.summaryLineLength` is the width it has in Jupyter.
 struct ModelSummary {
     /// One layer's line in the table.
     struct Row {
@@ -29,9 +29,7 @@ struct ModelSummary {
     /// The optimizer's variables, once it has been built by a training step.
     var optimizer: Count?
 
-    static let defaultLineLength = 76
-
-    func text(lineLength: Int = defaultLineLength) -> String {
+    func text(lineLength: Int) -> String {
         let table = SummaryTable(
             columns: [.init(title: "Layer (type)", alignment: .left), .init(title: "Output Shape", alignment: .left),
                       .init(title: "Param #", alignment: .right)],

@@ -39,7 +39,7 @@ final class ModelSummaryTests: XCTestCase {
                 rows: golden.rows.map { .init(name: $0.name, typeName: $0.type, outputShape: $0.shape, parameterCount: $0.params) },
                 trainable: .init(parameters: golden.trainable, bytes: 4 * golden.trainable),
                 nonTrainable: .init(parameters: golden.non_trainable, bytes: 4 * golden.non_trainable))
-            XCTAssertEqual(summary.text(lineLength: golden.line_length ?? ModelSummary.defaultLineLength), golden.text, golden.name)
+            XCTAssertEqual(summary.text(lineLength: golden.line_length ?? Model.summaryLineLength), golden.text, golden.name)
         }
     }
 
@@ -49,14 +49,14 @@ final class ModelSummaryTests: XCTestCase {
             rows: [.init(name: "dense", typeName: "Dense", outputShape: ModelSummary.shapeText([nil, 1]), parameterCount: 7)],
             trainable: .init(parameters: 527, bytes: 2108), nonTrainable: .init(),
             optimizer: .init(parameters: 1056, bytes: 4228))
-        XCTAssertTrue(summary.text().hasSuffix("""
+        XCTAssertTrue(summary.text(lineLength: Model.summaryLineLength).hasSuffix("""
              Total params: 1,583 (6.19 KB)
              Trainable params: 527 (2.06 KB)
              Non-trainable params: 0 (0.00 B)
              Optimizer params: 1,056 (4.13 KB)
 
-            """), summary.text())
-        XCTAssertTrue(summary.text().contains("│ dense (Dense)                   │ (None, 1)              │             7 │"))
+            """), summary.text(lineLength: Model.summaryLineLength))
+        XCTAssertTrue(summary.text(lineLength: Model.summaryLineLength).contains("│ dense (Dense)                   │ (None, 1)              │             7 │"))
     }
 
     func testCountsAreGroupedAndSizesUseBinaryUnits() {

@@ -177,14 +177,72 @@ void folio_activation_backward(const float *restrict h, const float *restrict dh
     })
 }
 
-VECTOR_CLONES
-void folio_adam_update(float *restrict parameter, float *restrict m, float *restrict v, const float *restrict gradient,
-                       const float *restrict squared, long count, float alpha, float beta1, float beta2, float epsilon) {
+static inline void adam_update(float *restrict parameter, float *restrict m, float *restrict v,
+                               const float *restrict gradient, const float *restrict squared, long count,
+                               float alpha, float beta1, float beta2, float epsilon) {
     float keep1 = 1.0f - beta1, keep2 = 1.0f - beta2;
     for (long i = 0; i < count; i++) {
         m[i] += (gradient[i] - m[i]) * keep1;
         v[i] += (squared[i] - v[i]) * keep2;
         parameter[i] -= (m[i] * alpha) / (__builtin_elementwise_sqrt(v[i]) + epsilon);
+    }
+}
+
+// The same operations with g = g² = 0, so untouched rows move exactly as a dense zero gradient moves them.
+static inline void adam_update_without_gradient(float *restrict parameter, float *restrict m, float *restrict v, long count,
+                                                float alpha, float beta1, float beta2, float epsilon) {
+    float keep1 = 1.0f - beta1, keep2 = 1.0f - beta2;
+    for (long i = 0; i < count; i++) {
+        m[i] += (0.0f - m[i]) * keep1;
+        v[i] += (0.0f - v[i]) * keep2;
+        parameter[i] -= (m[i] * alpha) / (__builtin_elementwise_sqrt(v[i]) + epsilon);
+    }
+}
+
+VECTOR_CLONES
+void folio_adam_update(float *restrict parameter, float *restrict m, float *restrict v, const float *restrict gradient,
+                       const float *restrict squared, long count, float alpha, float beta1, float beta2, float epsilon) {
+    adam_update(parameter, m, v, gradient, squared, count, alpha, beta1, beta2, epsilon);
+}
+
+VECTOR_CLONES
+void folio_adam_update_rows(float *restrict parameter, float *restrict m, float *restrict v, const float *restrict gradient,
+                            const int32_t *restrict slots, const float *restrict squared_rows, long rows, long width,
+                            float alpha, float beta1, float beta2, float epsilon) {
+    long row = 0;
+    while (row < rows) {
+        long offset = row * width;
+        if (slots[row] >= 0) {
+            adam_update(parameter + offset, m + offset, v + offset, gradient + offset,
+                        squared_rows + (long)slots[row] * width, width, alpha, beta1, beta2, epsilon);
+            row++;
+            continue;
+        }
+        // A run of rows without gradient is one contiguous stretch of the table.
+        long end = row;
+        while (end < rows && slots[end] < 0) end++;
+        adam_update_without_gradient(parameter + offset, m + offset, v + offset, (end - row) * width,
+                                     alpha, beta1, beta2, epsilon);
+        row = end;
+    }
+}
+
+// Sixteen partial sums in a fixed order: the loop vectorizes at any width and every clone adds
+// the same floats in the same order, so the sums are identical on every CPU.
+VECTOR_CLONES
+void folio_add_row_sums(const float *restrict matrix, long rows, long columns, long stride, float *restrict sums) {
+    enum { LANES = 16 };
+    for (long j = 0; j < rows; j++) {
+        const float *restrict row = matrix + j * stride;
+        float partial[LANES] = {0};
+        long c = 0;
+        for (; c + LANES <= columns; c += LANES) {
+            for (int lane = 0; lane < LANES; lane++) partial[lane] += row[c + lane];
+        }
+        float sum = 0;
+        for (int lane = 0; lane < LANES; lane++) sum += partial[lane];
+        for (; c < columns; c++) sum += row[c];
+        sums[j] += sum;
     }
 }
 

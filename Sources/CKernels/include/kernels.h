@@ -50,6 +50,16 @@ void folio_activation_backward(const float *h, const float *dh, float *dz, long 
 void folio_adam_update(float *parameter, float *m, float *v, const float *gradient, const float *squared,
                        long count, float alpha, float beta1, float beta2, float epsilon);
 
+/// `folio_adam_update` over a table of `rows` rows of `width` values whose gradient is sparse:
+/// a row with `slots[row] < 0` got none (g = g² = 0, and `gradient` is not read there); for the
+/// others g is the row of the dense `gradient` and g² row `slots[row]` of `squared_rows`.
+void folio_adam_update_rows(float *parameter, float *m, float *v, const float *gradient, const int32_t *slots,
+                            const float *squared_rows, long rows, long width, float alpha, float beta1, float beta2,
+                            float epsilon);
+
+/// Adds the sum of each of the `rows` rows (`columns` values, rows `stride` apart) of `matrix` to `sums`.
+void folio_add_row_sums(const float *matrix, long rows, long columns, long stride, float *sums);
+
 /// Copies row ids[r] of the row-major (?, width) `table` to row r of `out`, for r in 0..<count.
 void folio_gather_rows(const float *table, const int32_t *ids, long count, long width, float *out);
 

@@ -17,7 +17,12 @@ struct IndexedSlices: Sendable, Equatable {
 
     /// Adds each slice onto its row of the row-major `table`.
     func addRows(into table: inout [Float]) {
-        addRows(into: &table) { $0 }
+        table.withUnsafeMutableBufferPointer { table in values.withUnsafeBufferPointer { values in
+            for (slice, index) in indices.enumerated() {
+                let row = table.baseAddress! + Int(index) * width, source = values.baseAddress! + slice * width
+                for j in 0..<width { row[j] += source[j] }
+            }
+        } }
     }
 
     /// Adds `transform` of each value onto its row of the row-major `table` (Keras's squared slices).
@@ -26,6 +31,24 @@ struct IndexedSlices: Sendable, Equatable {
             let row = Int(index) * width, source = slice * width
             for j in 0..<width { table[row + j] += transform(values[source + j]) }
         }
+    }
+
+    /// The squares of the slices summed per table row (Keras's squared slices), compactly: row r's
+    /// sums are at `sums[slots[r] · width ..< (slots[r] + 1) · width]`; `slots[r]` is -1 for a row no
+    /// slice touches.
+    func squaredRowSums(tableRows: Int) -> (slots: [Int32], sums: [Float]) {
+        var slots = [Int32](repeating: -1, count: tableRows)
+        var sums: [Float] = []
+        for (slice, index) in indices.enumerated() {
+            let row = Int(index)
+            if slots[row] < 0 {
+                slots[row] = Int32(sums.count / width)
+                sums.append(contentsOf: repeatElement(0, count: width))
+            }
+            let target = Int(slots[row]) * width, source = slice * width
+            for j in 0..<width { sums[target + j] += values[source + j] * values[source + j] }
+        }
+        return (slots, sums)
     }
 
     /// The same rows with every value passed through `transform`.

@@ -42,6 +42,7 @@ final class Tape: @unchecked Sendable {
     private var weightGradients: [ObjectIdentifier: [Int: WeightGradient]] = [:]
 
     init() {
+        _ = HeapRetention.isEnabled
         id = Tape.numbering.withLock {
             Tape.lastID += 1
             return Tape.lastID

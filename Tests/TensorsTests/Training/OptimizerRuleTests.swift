@@ -22,6 +22,39 @@ final class OptimizerRuleTests: XCTestCase {
         }
     }
 
+    func testAdamOnAnEmbeddingMovesRowsWithoutGradientAndSquaresEachOccurrence() throws {
+        let embedding = Embedding(inputDim: 4, outputDim: 2)
+        try embedding.setWeights([Tensor(shape: [4, 2], scalars: [1, -1, 2, -2, 3, -3, 4, -4])])
+        let ids = Tensor(shape: [1, 3], integers: [1, 1, 3])
+        let upstream = Tensor(shape: [1, 3, 2], scalars: [0.5, -0.25, 1.5, 0.75, -2, 1])
+        let optimizer = Adam(learningRate: 0.1)
+        for _ in 0..<2 {
+            let (_, gradients) = valueWithGradient(of: embedding) { layer in (layer(ids) * upstream).sum() }
+            optimizer.apply(gradients, to: embedding)
+        }
+        // Row 1 is looked up twice: m takes the summed slice, v the sum of each occurrence's square.
+        // Rows 0 and 2 get no gradient in either step and stay put; row 3 gets one slice per step.
+        let summed: [[Double]] = [[0, 0], [2, 0.5], [0, 0], [-2, 1]]
+        let squared: [[Double]] = [[0, 0], [0.25 + 2.25, 0.0625 + 0.5625], [0, 0], [4, 1]]
+        var p: [[Double]] = [[1, -1], [2, -2], [3, -3], [4, -4]]
+        var m = [[Double]](repeating: [0, 0], count: 4), v = m
+        for step in 1...2 {
+            let alpha = 0.1 * (1 - pow(0.999, Double(step))).squareRoot() / (1 - pow(0.9, Double(step)))
+            for row in 0..<4 {
+                for j in 0..<2 {
+                    m[row][j] += (summed[row][j] - m[row][j]) * 0.1
+                    v[row][j] += (squared[row][j] - v[row][j]) * 0.001
+                    p[row][j] -= m[row][j] * alpha / (v[row][j].squareRoot() + 1e-7)
+                }
+            }
+        }
+        for (actual, expected) in zip(embedding.weights[0].scalars, p.joined()) {
+            XCTAssertEqual(Double(actual), expected, accuracy: 1e-5)
+        }
+        XCTAssertEqual(embedding.weights[0].scalars[0...1], [1, -1])
+        XCTAssertTrue(HeapRetention.isEnabled, "training keeps freed blocks in malloc's heap")
+    }
+
     func testAdagradAccumulatesSquaresFromItsInitialValue() throws {
         let layer = try bias([1])
         let optimizer = Adagrad(learningRate: 0.1)

@@ -29,7 +29,11 @@ public class RecurrentLayer: Layer {
 
     /// The number of input features, fixed by the first call (or by `setWeights`).
     public private(set) var inputDim: Int?
-    /// (gates · units, inputDim) and (gates · units, units): the kernels transposed, as `TimeLoop` multiplies them.
+    /// (inputDim, gates · units) and (units, gates · units): the kernels in Keras's layout, as
+    /// `weights` returns them and optimizers update them.
+    private var kernel: [Float] = []
+    private var recurrentKernel: [Float] = []
+    /// The same kernels transposed, as `TimeLoop` multiplies them; kept in step with the above.
     private(set) var transposedKernel: [Float] = []
     private(set) var transposedRecurrentKernel: [Float] = []
     private(set) var bias: [Float] = []
@@ -74,10 +78,7 @@ public class RecurrentLayer: Layer {
     public var weights: [Tensor] {
         guard let inputDim else { return [] }
         let specs = weightSpecs(inputDim: inputDim)
-        let kernels = zip(specs, [transposedKernel, transposedRecurrentKernel]).map { spec, transposed in
-            Tensor(shape: [spec.shape[1], spec.shape[0]], scalars: transposed).transposed()
-        }
-        return useBias ? kernels + [Tensor(shape: specs[2].shape, scalars: bias)] : kernels
+        return zip(specs, [kernel, recurrentKernel, bias]).map { Tensor(shape: $0.shape, scalars: $1) }
     }
 
     public func setWeights(_ weights: [Tensor]) throws {
@@ -85,7 +86,7 @@ public class RecurrentLayer: Layer {
         let dim = inputDim ?? weights.first.map { $0.shape.rank == 2 ? $0.shape[0] : 0 } ?? 0
         try weightSpecs(inputDim: dim).validate(weights, for: description)
         inputDim = dim
-        setKernels(weights[0], weights[1])
+        setKernels(weights[0].scalars, weights[1].scalars)
         bias = useBias ? weights[2].scalars : []
     }
 
@@ -95,13 +96,16 @@ public class RecurrentLayer: Layer {
         guard self.inputDim == nil else { return }
         let specs = weightSpecs(inputDim: inputDim)
         self.inputDim = inputDim
-        setKernels(GlorotUniform()(specs[0].shape), Orthogonal()(specs[1].shape))
+        setKernels(GlorotUniform()(specs[0].shape).scalars, Orthogonal()(specs[1].shape).scalars)
         bias = useBias ? cell.biasInitializer(specs[2].shape).scalars : []
     }
 
-    private func setKernels(_ kernel: Tensor, _ recurrentKernel: Tensor) {
-        transposedKernel = kernel.transposed().scalars
-        transposedRecurrentKernel = recurrentKernel.transposed().scalars
+    /// Sets both kernels, in Keras's layout, and their transposes.
+    private func setKernels(_ kernel: [Float], _ recurrentKernel: [Float]) {
+        self.kernel = kernel
+        self.recurrentKernel = recurrentKernel
+        transposedKernel = transposedMatrix(kernel, columns: cell.gateCount * units)
+        transposedRecurrentKernel = transposedMatrix(recurrentKernel, columns: cell.gateCount * units)
     }
 
     // MARK: Calling
@@ -229,6 +233,33 @@ public class RecurrentLayer: Layer {
             timestep: timestep, mask: mask, zeroOutputForMask: zeroOutputForMask,
             input: input, kernel: kernel, recurrentKernel: recurrentKernel, bias: bias,
             initialStates: initialStates, finalStates: finalStates, lastOutputs: lastOutputs, sequence: sequence)
+    }
+}
+
+extension RecurrentLayer: WeightsUpdatableInPlace {
+    func updateWeight(at index: Int, _ update: (inout [Float]) -> Void) {
+        let width = cell.gateCount * units
+        switch index {
+        case 0:
+            update(&kernel)
+            transposedKernel = transposedMatrix(kernel, columns: width)
+        case 1:
+            update(&recurrentKernel)
+            transposedRecurrentKernel = transposedMatrix(recurrentKernel, columns: width)
+        default:
+            update(&bias)
+        }
+    }
+}
+
+/// The transpose of the row-major matrix `values` with `columns` columns.
+private func transposedMatrix(_ values: [Float], columns: Int) -> [Float] {
+    let rows = values.count / columns
+    return [Float](unsafeUninitializedCapacity: values.count) { result, count in
+        for row in 0..<rows {
+            for column in 0..<columns { result[column * rows + row] = values[row * columns + column] }
+        }
+        count = values.count
     }
 }
 

@@ -1,3 +1,5 @@
+internal import CKernels
+
 extension TimeLoop {
     /// The gradients reaching one call's results, batch-major as the call returned them (nil: none).
     struct ResultGradients {
@@ -53,19 +55,32 @@ extension TimeLoop {
             }
         }
 
+        // Whether each row's current step is real, when there is a mask.
+        var isReal = [Bool](repeating: true, count: n)
         for s in stride(from: timesteps - 1, through: 0, by: -1) {
-            for (local, row) in rows.enumerated() {
-                let isReal = mask?[row, timestep(s)] ?? true
+            if let mask {
+                for (local, row) in rows.enumerated() { isReal[local] = mask[row, timestep(s)] }
+                // A real step takes the gradient of the outputs that repeated it on the masked steps after it.
                 for j in 0..<u {
-                    let k = j * n + local
-                    let output = results.sequence?[(row * timesteps + s) * u + j] ?? 0
-                    if isReal {
-                        hGradient[k] = carry[k] + output + outputCarry[k]
-                        outputCarry[k] = 0
-                    } else if !zeroOutputForMask {
-                        outputCarry[k] += output
+                    let k = j * n
+                    for local in 0..<n {
+                        let output = results.sequence?[((rows.lowerBound + local) * timesteps + s) * u + j] ?? 0
+                        if isReal[local] {
+                            hGradient[k + local] = carry[k + local] + output + outputCarry[k + local]
+                            outputCarry[k + local] = 0
+                        } else if !zeroOutputForMask {
+                            outputCarry[k + local] += output
+                        }
                     }
                 }
+            } else if let sequence = results.sequence {
+                // Every step is real: h's gradient is the next step's plus this step's output's.
+                for (local, row) in rows.enumerated() {
+                    let output = sequence + (row * timesteps + s) * u
+                    for j in 0..<u { hGradient[j * n + local] = carry[j * n + local] + output[j] }
+                }
+            } else {
+                hGradient.update(from: carry, count: u * n)
             }
             cell.backwardStep(RecurrentBackwardStep(
                 units: u, batchSize: n, hGradient: hGradient, stateGradient: carry,
@@ -75,13 +90,16 @@ extension TimeLoop {
                 gateGradient: trace.gateGradients + s * n, recurrentGateGradient: trace.recurrentGateGradients.map { $0 + s * n },
                 gradientStride: trace.stride, previousGradient: previousGradient,
                 recurrentKernel: recurrentKernel, workspace: workspace))
-            if let mask {
-                for (local, row) in rows.enumerated() where !mask[row, timestep(s)] {
+            if mask != nil, isReal.contains(false) {
+                for matrix in [trace.gateGradients, trace.recurrentGateGradients] {
+                    guard let matrix else { continue }
                     for j in 0..<width {
-                        trace.gateGradients[j * trace.stride + s * n + local] = 0
-                        trace.recurrentGateGradients?[j * trace.stride + s * n + local] = 0
+                        let row = matrix + j * trace.stride + s * n
+                        for local in 0..<n where !isReal[local] { row[local] = 0 }
                     }
-                    for j in 0..<(cell.stateCount * u) { previousGradient[j * n + local] = carry[j * n + local] }
+                }
+                for j in 0..<(cell.stateCount * u) {
+                    for local in 0..<n where !isReal[local] { previousGradient[j * n + local] = carry[j * n + local] }
                 }
             }
             swap(&carry, &previousGradient)
@@ -94,14 +112,16 @@ extension TimeLoop {
         }
         addWeightGradients(trace, into: arguments)
         guard let inputGradient = arguments.input else { return }
-        // dx = kernel · dz over all timesteps, into the trace's input matrix (no longer needed).
-        multiplyMatrices(m: features, n: trace.stride, k: width, kernel, lda: features, transposingA: true,
-                         trace.gateGradients, ldb: trace.stride, transposingB: false,
-                         into: trace.inputs, ldc: trace.stride, beta: 0)
+        // dx = dzᵀ · kernel over all timesteps, one row per (step, sequence), into the trace's input
+        // matrix (no longer needed, and as large); each row is then one contiguous copy into the
+        // batch-major result, where the transposed product needed a strided gather.
+        multiplyMatrices(m: trace.stride, n: features, k: width, trace.gateGradients, lda: trace.stride, transposingA: true,
+                         kernel, ldb: features, transposingB: false,
+                         into: trace.inputs, ldc: features, beta: 0)
         for s in 0..<timesteps {
             for (local, row) in rows.enumerated() {
-                let x = inputGradient + (row * timesteps + timestep(s)) * features
-                for feature in 0..<features { x[feature] = trace.inputs[feature * trace.stride + s * n + local] }
+                (inputGradient + (row * timesteps + timestep(s)) * features)
+                    .update(from: trace.inputs + (s * n + local) * features, count: features)
             }
         }
     }
@@ -116,12 +136,7 @@ extension TimeLoop {
         guard let bias = arguments.bias else { return }
         let sources = [trace.gateGradients] + (trace.recurrentGateGradients.map { [$0] } ?? [])
         for (part, source) in sources.enumerated() {
-            for j in 0..<width {
-                let row = source + j * trace.stride
-                var sum: Float = 0
-                for column in 0..<trace.stride { sum += row[column] }
-                bias[part * width + j] += sum
-            }
+            folio_add_row_sums(source, width, trace.stride, trace.stride, bias + part * width)
         }
     }
 }

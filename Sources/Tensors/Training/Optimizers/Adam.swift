@@ -36,23 +36,48 @@ public class Adam: Optimizer {
     override func update(_ parameter: inout [Float], gradient: Gradient, slots: inout [[Float]], step: Int) {
         let t = Float(step)
         let alpha = learningRate * (1 - Foundation.pow(beta2, t)).squareRoot() / (1 - Foundation.pow(beta1, t))
-        let g = gradient.values, squared = gradient.squared()
+        let g = gradient.values
         var m = slots[0], v = slots[1]
         slots = []  // m and v are the only references, so they update in place
         let count = parameter.count, beta1 = beta1, beta2 = beta2, epsilon = epsilon
-        // A large table (an embedding) is bound by memory traffic: one slice per core.
-        let slices = count >= Self.parallelUpdateThreshold ? BLASThreads.count : 1
         parameter.withUnsafeMutableBufferPointer { p in m.withUnsafeMutableBufferPointer { m in v.withUnsafeMutableBufferPointer { v in
-            g.withUnsafeBufferPointer { g in squared.withUnsafeBufferPointer { squared in
-                let (p, m, v, g, squared) = (p.baseAddress!, m.baseAddress!, v.baseAddress!, g.baseAddress!, squared.baseAddress!)
-                DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                    let start = count * slice / slices, end = count * (slice + 1) / slices
-                    folio_adam_update(p + start, m + start, v + start, g + start, squared + start, end - start,
-                                      alpha, beta1, beta2, epsilon)
+            g.withUnsafeBufferPointer { g in
+                let (p, m, v, g) = (p.baseAddress!, m.baseAddress!, v.baseAddress!, g.baseAddress!)
+                if let sparse = gradient.slices {
+                    // An embedding table: only the looked-up rows read a gradient.
+                    let width = sparse.width, rows = count / width
+                    let (rowSlots, squaredRows) = sparse.squaredRowSums(tableRows: rows)
+                    rowSlots.withUnsafeBufferPointer { rowSlots in squaredRows.withUnsafeBufferPointer { squaredRows in
+                        let (rowSlots, squaredRows) = (rowSlots.baseAddress!, squaredRows.baseAddress!)
+                        Self.forEachSlice(of: rows, values: rows * width) { slice in
+                            let start = slice.lowerBound * width
+                            folio_adam_update_rows(p + start, m + start, v + start, g + start, rowSlots + slice.lowerBound,
+                                                   squaredRows, slice.count, width, alpha, beta1, beta2, epsilon)
+                        }
+                    } }
+                } else {
+                    let squared = gradient.squared()
+                    squared.withUnsafeBufferPointer { squared in
+                        let squared = squared.baseAddress!
+                        Self.forEachSlice(of: count, values: count) { slice in
+                            let start = slice.lowerBound
+                            folio_adam_update(p + start, m + start, v + start, g + start, squared + start, slice.count,
+                                              alpha, beta1, beta2, epsilon)
+                        }
+                    }
                 }
-            } }
+            }
         } } }
         slots = [m, v]
+    }
+
+    /// Calls `body` on `0..<count` whole, or on one contiguous part per core when the weight has at
+    /// least `parallelUpdateThreshold` values: a large table (an embedding) is bound by memory traffic.
+    private static func forEachSlice(of count: Int, values: Int, _ body: (Range<Int>) -> Void) {
+        let slices = values >= parallelUpdateThreshold ? BLASThreads.count : 1
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            body((count * slice / slices)..<(count * (slice + 1) / slices))
+        }
     }
 }
 

@@ -57,6 +57,25 @@ void folio_adam_update_rows(float *parameter, float *m, float *v, const float *g
                             const float *squared_rows, long rows, long width, float alpha, float beta1, float beta2,
                             float epsilon);
 
+/// destination[c · destination_stride + r] = source[r · source_stride + c] for `rows` × `columns`
+/// values: a batch-major block to a unit-major one, or back.
+void folio_transpose_block(const float *source, long source_stride, long rows, long columns,
+                           float *destination, long destination_stride);
+
+/// Copies column b of each of the `rows` rows of `source` into `destination` where where[b] == flag.
+void folio_copy_columns(float *destination, long destination_stride, const float *source, long source_stride,
+                        long rows, long columns, const uint8_t *where, uint8_t flag);
+
+/// Zeroes column b of each of the `rows` rows of `matrix` (rows `stride` apart) where where[b] == flag.
+void folio_zero_columns(float *matrix, long stride, long rows, long columns, const uint8_t *where, uint8_t flag);
+
+/// The gradient reaching h after a step of a masked recurrent layer, over (units, columns) blocks:
+/// where real[b], dh = carry + output + pending and pending = 0; elsewhere dh is left alone and,
+/// when `accumulate_masked`, pending += output (a masked step repeats the output of the real step
+/// before it). `output` may be NULL for no gradient of the step's output.
+void folio_masked_output_gradient(float *dh, const float *carry, float *pending, const float *output,
+                                  long units, long columns, const uint8_t *real, int accumulate_masked);
+
 /// Adds the sum of each of the `rows` rows (`columns` values, rows `stride` apart) of `matrix` to `sums`.
 void folio_add_row_sums(const float *matrix, long rows, long columns, long stride, float *sums);
 

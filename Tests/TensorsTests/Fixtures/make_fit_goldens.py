@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Writes Tests/TensorsTests/Fixtures/keras-fit-goldens.json: `fit` runs of Keras 3.15.1 on
+configurations held out from keras-training-goldens.json (masks, Bidirectional, RMSprop, a validation
+split with early stopping, SGD with Nesterov momentum, regression, GRU with clipnorm, sparse
+categorical crossentropy), for FitConfigurationGoldenTests.
+
+As in the training reference (../shared/reference/README.md, "Training reference"): every weight is
+set explicitly after build (float32 U(-0.5, 0.5), biases included) and every input and label comes
+from np.random.default_rng(SEED) in script order, so no random generator has to match; `fit` runs
+with shuffle=False and verbose=0. Each case records the History, every batch's logs, the final
+weights and optimizer variables, `evaluate` (return_dict=True) and `predict` on a test set.
+
+    /work/venv-keras/bin/python Tests/TensorsTests/Fixtures/make_fit_goldens.py
+"""
+import json
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+import keras
+import numpy as np
+
+SEED = 12
+keras.utils.set_random_seed(SEED)
+rng = np.random.default_rng(SEED)
+
+
+def array(values, dtype=None):
+    values = np.asarray(values)
+    result = {"shape": list(values.shape), "values": values.astype(np.float64).ravel().tolist()}
+    if dtype or values.dtype.kind in "iu":
+        result["dtype"] = dtype or "int32"
+    return result
+
+
+def weights_of(model):
+    return [dict(array(w.numpy()), name=w.name, path=w.path) for w in model.weights]
+
+
+def padded_ids(count, length, vocabulary, shortest=1):
+    """Sequences of ids 1 ..< vocabulary, pre-padded with 0 to `length` (Keras's pad_sequences default)."""
+    x = np.zeros((count, length), dtype=np.int32)
+    for row in range(count):
+        size = int(rng.integers(shortest, length + 1))
+        x[row, length - size:] = rng.integers(1, vocabulary, size)
+    return x
+
+
+def run(name, layers, input_shape, compile_args, data, fit_args, description, callbacks=()):
+    x_train, y_train, x_test, y_test = data
+    model = keras.Sequential([keras.Input(input_shape[1:], dtype="int32" if x_train.dtype.kind == "i" else "float32")] + layers)
+    for w in model.weights:
+        w.assign(rng.uniform(-0.5, 0.5, w.shape).astype(np.float32))
+    initial = weights_of(model)
+    model.compile(**compile_args)
+    batch_logs = []
+    logger = keras.callbacks.LambdaCallback(on_train_batch_end=lambda batch, logs: batch_logs.append(
+        {k: float(v) for k, v in logs.items()}))
+    history = model.fit(x_train, y_train, shuffle=False, verbose=0, callbacks=[logger, *callbacks], **fit_args)
+    case = {
+        "description": description,
+        "fit": {k: v for k, v in fit_args.items()},
+        "x_train": array(x_train), "y_train": array(y_train), "x_test": array(x_test), "y_test": array(y_test),
+        "initial_weights": initial,
+        "history": {k: [float(v) for v in values] for k, values in history.history.items()},
+        "epochs_run": len(history.epoch),
+        "batch_logs": batch_logs,
+        "final_weights": weights_of(model),
+        "final_optimizer_variables": [dict(array(v.numpy()), path=v.path) for v in model.optimizer.variables],
+        "evaluate": {k: float(v) for k, v in model.evaluate(x_test, y_test, verbose=0, return_dict=True).items()},
+        "predict": array(model.predict(x_test, verbose=0)),
+    }
+    for callback in callbacks:
+        if isinstance(callback, keras.callbacks.EarlyStopping):
+            case["early_stopping"] = {"stopped_epoch": callback.stopped_epoch, "best_epoch": callback.best_epoch}
+    cases[name] = case
+
+
+def binary_ids(count, length, vocabulary, positive_ids, shortest=1):
+    x = padded_ids(count, length, vocabulary, shortest)
+    y = np.isin(x, positive_ids).any(axis=1).astype(np.float32).reshape(-1, 1)
+    return x, y
+
+
+cases = {}
+
+# (a) Embedding(mask_zero) + SimpleRNN on pre-padded sequences; sample 0 of each set is all padding.
+x, y = binary_ids(40, 6, 15, [3, 4])
+x[0] = 0
+y[0] = 0
+xt, yt = binary_ids(12, 6, 15, [3, 4])
+xt[0] = 0
+run("masked_simple_rnn",
+    [keras.layers.Embedding(15, 4, mask_zero=True), keras.layers.SimpleRNN(5), keras.layers.Dense(1, activation="sigmoid")],
+    (None, 6), dict(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy", metrics=["accuracy"]),
+    (x, y, xt, yt), dict(batch_size=8, epochs=3),
+    "Embedding(15, 4, mask_zero) -> SimpleRNN(5) -> Dense(1, sigmoid); Adam(0.01); padded sequences, one all padding")
+
+# (b) Bidirectional(LSTM) on masked sequences, merged by concatenation and by sum.
+for mode in ["concat", "sum"]:
+    x, y = binary_ids(32, 5, 12, [2])
+    xt, yt = binary_ids(10, 5, 12, [2])
+    run(f"bidirectional_lstm_{mode}",
+        [keras.layers.Embedding(12, 4, mask_zero=True), keras.layers.Bidirectional(keras.layers.LSTM(3), merge_mode=mode),
+         keras.layers.Dense(1, activation="sigmoid")],
+        (None, 5), dict(optimizer=keras.optimizers.Adam(0.02), loss="binary_crossentropy", metrics=["accuracy"]),
+        (x, y, xt, yt), dict(batch_size=8, epochs=3),
+        f"Embedding(12, 4, mask_zero) -> Bidirectional(LSTM(3), merge_mode={mode}) -> Dense(1, sigmoid); Adam(0.02)")
+
+# (c) RMSprop without and with momentum, on an embedding (sparse rows) and an LSTM.
+for label, momentum in [("rmsprop", 0.0), ("rmsprop_momentum", 0.9)]:
+    x, y = binary_ids(24, 5, 10, [1], shortest=5)
+    xt, yt = binary_ids(8, 5, 10, [1], shortest=5)
+    run(label,
+        [keras.layers.Embedding(10, 3), keras.layers.LSTM(4), keras.layers.Dense(1, activation="sigmoid")],
+        (None, 5), dict(optimizer=keras.optimizers.RMSprop(0.01, momentum=momentum), loss="binary_crossentropy",
+                        metrics=["accuracy"]),
+        (x, y, xt, yt), dict(batch_size=6, epochs=3),
+        f"Embedding(10, 3) -> LSTM(4) -> Dense(1, sigmoid); RMSprop(0.01, momentum={momentum})")
+
+# (d) validation_split 0.25 without shuffling, with EarlyStopping restoring the best weights: a
+# learning rate large enough that val_loss rises, so training stops and the best epoch comes back.
+x = rng.uniform(-1, 1, (20, 3)).astype(np.float32)
+y = (x.sum(axis=1, keepdims=True) > 0).astype(np.float32)
+xt = rng.uniform(-1, 1, (6, 3)).astype(np.float32)
+yt = (xt.sum(axis=1, keepdims=True) > 0).astype(np.float32)
+stopping = keras.callbacks.EarlyStopping(monitor="val_loss", patience=1, restore_best_weights=True)
+run("validation_split_early_stopping",
+    [keras.layers.Dense(4, activation="tanh"), keras.layers.Dense(1, activation="sigmoid")],
+    (None, 3), dict(optimizer=keras.optimizers.SGD(3.0), loss="binary_crossentropy", metrics=["accuracy"]),
+    (x, y, xt, yt), dict(batch_size=4, epochs=12, validation_split=0.25),
+    "Dense(4, tanh) -> Dense(1, sigmoid); SGD(3.0); validation_split 0.25, EarlyStopping(val_loss, patience 1, restore_best_weights)",
+    callbacks=[stopping])
+
+# (e) SGD with Nesterov momentum.
+x, y = binary_ids(24, 4, 10, [5])
+xt, yt = binary_ids(8, 4, 10, [5])
+run("sgd_nesterov",
+    [keras.layers.Embedding(10, 4, mask_zero=True), keras.layers.LSTM(4), keras.layers.Dense(1, activation="sigmoid")],
+    (None, 4), dict(optimizer=keras.optimizers.SGD(0.1, momentum=0.9, nesterov=True), loss="binary_crossentropy",
+                    metrics=["accuracy"]),
+    (x, y, xt, yt), dict(batch_size=8, epochs=3),
+    "Embedding(10, 4, mask_zero) -> LSTM(4) -> Dense(1, sigmoid); SGD(0.1, momentum 0.9, nesterov)")
+
+# (f) Regression: mean squared error with mean absolute error as the metric.
+x = rng.uniform(-1, 1, (30, 5)).astype(np.float32)
+w = rng.uniform(-1, 1, (5, 1)).astype(np.float32)
+y = (x @ w + 0.3 * np.sin(3 * x[:, :1])).astype(np.float32)
+xt = rng.uniform(-1, 1, (7, 5)).astype(np.float32)
+yt = (xt @ w + 0.3 * np.sin(3 * xt[:, :1])).astype(np.float32)
+run("regression_mse",
+    [keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)],
+    (None, 5), dict(optimizer=keras.optimizers.Adam(0.01), loss="mean_squared_error", metrics=["mean_absolute_error"]),
+    (x, y, xt, yt), dict(batch_size=8, epochs=4),
+    "Dense(8, relu) -> Dense(1); Adam(0.01); mean_squared_error, metric mean_absolute_error")
+
+# (g) GRU (reset_after) with Adam and clipnorm.
+x, y = binary_ids(24, 5, 12, [7, 8], shortest=5)
+xt, yt = binary_ids(8, 5, 12, [7, 8], shortest=5)
+run("gru_adam_clipnorm",
+    [keras.layers.Embedding(12, 4), keras.layers.GRU(5), keras.layers.Dense(1, activation="sigmoid")],
+    (None, 5), dict(optimizer=keras.optimizers.Adam(0.05, clipnorm=0.1), loss="binary_crossentropy", metrics=["accuracy"]),
+    (x, y, xt, yt), dict(batch_size=8, epochs=3),
+    "Embedding(12, 4) -> GRU(5, reset_after) -> Dense(1, sigmoid); Adam(0.05, clipnorm 0.1)")
+
+# (h) Sparse categorical crossentropy on a softmax output, with accuracy.
+x = rng.uniform(-1, 1, (30, 4)).astype(np.float32)
+y = np.argmax(x[:, :3], axis=1).astype(np.int32)
+xt = rng.uniform(-1, 1, (9, 4)).astype(np.float32)
+yt = np.argmax(xt[:, :3], axis=1).astype(np.int32)
+run("sparse_categorical_softmax",
+    [keras.layers.Dense(6, activation="tanh"), keras.layers.Dense(3, activation="softmax")],
+    (None, 4), dict(optimizer=keras.optimizers.Adam(0.02), loss="sparse_categorical_crossentropy", metrics=["accuracy"]),
+    (x, y, xt, yt), dict(batch_size=8, epochs=3),
+    "Dense(6, tanh) -> Dense(3, softmax); Adam(0.02); sparse_categorical_crossentropy on int labels (N,), accuracy")
+
+goldens = {"meta": {"keras_version": keras.__version__, "backend": keras.backend.backend(),
+                    "made_by": "Tests/TensorsTests/Fixtures/make_fit_goldens.py", "seed": SEED,
+                    "conventions": "weights U(-0.5, 0.5) set after build; fit(shuffle=False, verbose=0); evaluate(return_dict=True)"},
+           "cases": cases}
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "keras-fit-goldens.json")
+with open(path, "w") as f:
+    json.dump(goldens, f)
+print(path)
+for name, case in cases.items():
+    print(name, case["epochs_run"], {k: [round(v, 4) for v in values] for k, values in case["history"].items()},
+          case.get("early_stopping", ""))

@@ -45,7 +45,7 @@ def padded_ids(count, length, vocabulary, shortest=1):
     return x
 
 
-def run(name, layers, input_shape, compile_args, data, fit_args, description, callbacks=()):
+def run(name, layers, input_shape, compile_args, data, fit_args, description, callbacks=(), validation_data=None):
     x_train, y_train, x_test, y_test = data
     model = keras.Sequential([keras.Input(input_shape[1:], dtype="int32" if x_train.dtype.kind == "i" else "float32")] + layers)
     for w in model.weights:
@@ -55,7 +55,8 @@ def run(name, layers, input_shape, compile_args, data, fit_args, description, ca
     batch_logs = []
     logger = keras.callbacks.LambdaCallback(on_train_batch_end=lambda batch, logs: batch_logs.append(
         {k: float(v) for k, v in logs.items()}))
-    history = model.fit(x_train, y_train, shuffle=False, verbose=0, callbacks=[logger, *callbacks], **fit_args)
+    history = model.fit(x_train, y_train, shuffle=False, verbose=0, callbacks=[logger, *callbacks],
+                        validation_data=validation_data, **fit_args)
     case = {
         "description": description,
         "fit": {k: v for k, v in fit_args.items()},
@@ -69,6 +70,8 @@ def run(name, layers, input_shape, compile_args, data, fit_args, description, ca
         "evaluate": {k: float(v) for k, v in model.evaluate(x_test, y_test, verbose=0, return_dict=True).items()},
         "predict": array(model.predict(x_test, verbose=0)),
     }
+    if validation_data is not None:
+        case["x_validation"], case["y_validation"] = array(validation_data[0]), array(validation_data[1])
     for callback in callbacks:
         if isinstance(callback, keras.callbacks.EarlyStopping):
             case["early_stopping"] = {"stopped_epoch": callback.stopped_epoch, "best_epoch": callback.best_epoch}
@@ -172,6 +175,59 @@ run("sparse_categorical_softmax",
     (None, 4), dict(optimizer=keras.optimizers.Adam(0.02), loss="sparse_categorical_crossentropy", metrics=["accuracy"]),
     (x, y, xt, yt), dict(batch_size=8, epochs=3),
     "Dense(6, tanh) -> Dense(3, softmax); Adam(0.02); sparse_categorical_crossentropy on int labels (N,), accuracy")
+
+# (i) A loss per timestep on masked sequences: Keras weights each real step by total / real steps
+# (padding steps get 0) in the loss, and by 1 or 0 in the metrics.
+x = padded_ids(24, 5, 10, shortest=2)
+y = ((x == 3) | (x == 4)).astype(np.float32)[..., None]
+xt = padded_ids(8, 5, 10, shortest=2)
+yt = ((xt == 3) | (xt == 4)).astype(np.float32)[..., None]
+run("masked_sequence_loss",
+    [keras.layers.Embedding(10, 4, mask_zero=True), keras.layers.LSTM(3, return_sequences=True),
+     keras.layers.Dense(1, activation="sigmoid")],
+    (None, 5), dict(optimizer=keras.optimizers.Adam(0.02), loss="binary_crossentropy", metrics=["accuracy"]),
+    (x, y, xt, yt), dict(batch_size=8, epochs=3),
+    "Embedding(10, 4, mask_zero) -> LSTM(3, return_sequences) -> Dense(1, sigmoid) per timestep; Adam(0.02); "
+    "labels (N, 5, 1), padding steps masked out of the loss and the accuracy")
+
+# (j) Binary labels of shape (N,) against a (N, 1) output, with GRU resetting before the product.
+x, y = binary_ids(24, 5, 10, [6], shortest=5)
+xt, yt = binary_ids(8, 5, 10, [6], shortest=5)
+run("binary_labels_rank_one",
+    [keras.layers.Embedding(10, 4), keras.layers.GRU(4, reset_after=False), keras.layers.Dense(1, activation="sigmoid")],
+    (None, 5), dict(optimizer=keras.optimizers.Adam(0.02), loss="binary_crossentropy", metrics=["accuracy"]),
+    (x, y.ravel(), xt, yt.ravel()), dict(batch_size=8, epochs=3),
+    "Embedding(10, 4) -> GRU(4, reset_after=False) -> Dense(1, sigmoid); Adam(0.02); labels of shape (N,)")
+
+# (k) Categorical crossentropy on one-hot labels with AdamW, validation_data and an evaluation of
+# more than one batch (40 samples: 32 + 8).
+def one_hot_data(count):
+    x = rng.uniform(-1, 1, (count, 4)).astype(np.float32)
+    return x, np.eye(3, dtype=np.float32)[np.argmax(x[:, 1:], axis=1)]
+x, y = one_hot_data(24)
+xv, yv = one_hot_data(40)
+xt, yt = one_hot_data(40)
+run("categorical_validation_data",
+    [keras.layers.Dense(5, activation="relu"), keras.layers.Dense(3, activation="softmax")],
+    (None, 4), dict(optimizer=keras.optimizers.AdamW(0.02), loss="categorical_crossentropy", metrics=["accuracy"]),
+    (x, y, xt, yt), dict(batch_size=8, epochs=3),
+    "Dense(5, relu) -> Dense(3, softmax); AdamW(0.02); categorical_crossentropy, one-hot labels; validation_data of 40 samples",
+    validation_data=(xv, yv))
+
+# (l) EarlyStopping on val_accuracy that never runs out of patience still restores the best epoch's
+# weights at the end; Adagrad with an ExponentialDecay schedule.
+x = rng.uniform(-1, 1, (24, 3)).astype(np.float32)
+y = (x[:, :1] * x[:, 1:2] > 0).astype(np.float32)
+xt = rng.uniform(-1, 1, (8, 3)).astype(np.float32)
+yt = (xt[:, :1] * xt[:, 1:2] > 0).astype(np.float32)
+schedule = keras.optimizers.schedules.ExponentialDecay(0.5, decay_steps=2, decay_rate=0.5)
+run("early_stopping_restores_at_the_end",
+    [keras.layers.Dense(6, activation="tanh"), keras.layers.Dense(1, activation="sigmoid")],
+    (None, 3), dict(optimizer=keras.optimizers.Adagrad(schedule), loss="binary_crossentropy", metrics=["accuracy"]),
+    (x, y, xt, yt), dict(batch_size=6, epochs=5, validation_split=0.25),
+    "Dense(6, tanh) -> Dense(1, sigmoid); Adagrad(ExponentialDecay(0.5, 2, 0.5)); validation_split 0.25; "
+    "EarlyStopping(val_accuracy, patience 10, restore_best_weights)",
+    callbacks=[keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=10, restore_best_weights=True)])
 
 goldens = {"meta": {"keras_version": keras.__version__, "backend": keras.backend.backend(),
                     "made_by": "Tests/TensorsTests/Fixtures/make_fit_goldens.py", "seed": SEED,

@@ -72,6 +72,34 @@ final class FitConfigurationGoldenTests: XCTestCase {
               Adam(learningRate: 0.02), .sparseCategoricalCrossentropy, [.accuracy])
     }
 
+    func testALossPerTimestepOnMaskedSequencesCountsOnlyRealSteps() {
+        check("masked_sequence_loss", [Embedding(inputDim: 10, outputDim: 4, maskZero: true), LSTM(units: 3, returnSequences: true),
+                                       Dense(units: 1, activation: .sigmoid)],
+              Adam(learningRate: 0.02), .binaryCrossentropy, [.accuracy])
+    }
+
+    func testBinaryLabelsOfRankOneWithGRUResettingBefore() {
+        check("binary_labels_rank_one", [Embedding(inputDim: 10, outputDim: 4), GRU(units: 4, resetAfter: false),
+                                         Dense(units: 1, activation: .sigmoid)],
+              Adam(learningRate: 0.02), .binaryCrossentropy, [.accuracy])
+    }
+
+    func testCategoricalCrossentropyWithValidationDataAndAnEvaluationOfTwoBatches() {
+        check("categorical_validation_data", [Dense(units: 5, activation: .relu), Dense(units: 3, activation: .softmax)],
+              AdamW(learningRate: 0.02), .categoricalCrossentropy, [.accuracy])
+    }
+
+    func testEarlyStoppingThatNeverStopsRestoresTheBestEpochAtTheEnd() {
+        let optimizer = Adagrad(learningRate: 0.5)
+        optimizer.learningRateSchedule = ExponentialDecay(initialLearningRate: 0.5, decaySteps: 2, decayRate: 0.5)
+        let stopping = EarlyStopping(monitor: "val_accuracy", patience: 10, restoreBestWeights: true)
+        check("early_stopping_restores_at_the_end", [Dense(units: 6, activation: .tanh), Dense(units: 1, activation: .sigmoid)],
+              optimizer, .binaryCrossentropy, [.accuracy], callbacks: [stopping])
+        let expected = Self.goldens["early_stopping_restores_at_the_end"]!["early_stopping"] as! [String: Int]
+        XCTAssertEqual(stopping.stoppedEpoch, expected["stopped_epoch"])
+        XCTAssertEqual(stopping.bestEpoch, expected["best_epoch"])
+    }
+
     // MARK: Harness
 
     /// Builds `layers` as Keras's model, sets its initial weights, fits as the golden did and compares.
@@ -86,8 +114,10 @@ final class FitConfigurationGoldenTests: XCTestCase {
 
         let settings = golden["fit"] as! [String: Any]
         var batchLogs: [[String: Float]] = []
+        let validationData = golden["x_validation"].map { (TrainingGoldens.tensor($0), TrainingGoldens.tensor(golden["y_validation"])) }
         let history = model.fit(xTrain, yTrain, batchSize: settings["batch_size"] as! Int, epochs: settings["epochs"] as! Int,
-                                verbose: 0, validationSplit: settings["validation_split"] as? Double ?? 0, shuffle: false,
+                                verbose: 0, validationSplit: settings["validation_split"] as? Double ?? 0,
+                                validationData: validationData, shuffle: false,
                                 callbacks: [LambdaCallback(onBatchEnd: { _, logs in batchLogs.append(logs) })] + callbacks)
 
         let expected = golden["history"] as! [String: [Double]]

@@ -143,11 +143,12 @@ public class Optimizer {
         public let value: Tensor
     }
 
-    /// Keras's `optimizer.variables`: iteration and learning rate, then each group of `slotGroups` for
-    /// every weight in the order first updated, each slot shaped like its weight.
+    /// Keras's `optimizer.variables`: iteration and learning rate (not a variable under a
+    /// `learningRateSchedule`, as in Keras), then each group of `slotGroups` for every weight in the
+    /// order first updated, each slot shaped like its weight.
     public var variables: [Variable] {
-        var result = [Variable(name: "iteration", value: Tensor(Float(iterations))),
-                      Variable(name: "learning_rate", value: Tensor(learningRate))]
+        var result = [Variable(name: "iteration", value: Tensor(Float(iterations)))]
+        if learningRateSchedule == nil { result.append(Variable(name: "learning_rate", value: Tensor(learningRate))) }
         for group in slotGroups {
             for state in states {
                 let shape = state.holder.weights[state.index].shape

@@ -18,7 +18,8 @@ import Dispatch
 /// Speed: large batches are split across threads (`BatchPartition`), and each slice of rows runs
 /// the whole layer on its own (`TimeLoop`): per step the input projection, one GEMM of the
 /// transposed recurrent kernel (gates · units, units) by the states (units, rows) and one pass
-/// over the gates, with no allocation.
+/// over the gates, with no allocation (with recurrent dropout, one GEMM per gate, each by its own
+/// dropped states).
 public class RecurrentLayer: Layer {
     let cell: any RecurrentCell
     public let returnSequences: Bool
@@ -28,6 +29,7 @@ public class RecurrentLayer: Layer {
     public var dropout: Float { dropping.rate }
     /// The share of h_{t−1}'s units dropped in training before the recurrent kernel (Keras's `recurrent_dropout`).
     public var recurrentDropout: Float { dropping.recurrentRate }
+    /// Both rates, checked; draws each training call's masks.
     let dropping: RecurrentDropout
     /// Settable so that `Bidirectional` can call its halves `forward_<name>` and `backward_<name>`, as Keras does.
     public internal(set) var name: String

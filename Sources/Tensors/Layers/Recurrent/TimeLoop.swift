@@ -166,24 +166,27 @@ struct TimeLoop: @unchecked Sendable {
     private func project(step: Int, rows: Range<Int>, through stepInput: UnsafeMutablePointer<Float>, leadingDimension: Int,
                          into projection: UnsafeMutablePointer<Float>) {
         let width = cell.gateCount * cell.units, count = rows.count
-        // xᵀ: row b of x at this timestep is input[b, t].
-        for (local, row) in rows.enumerated() {
-            let x = input + (row * timesteps + timestep(step)) * features
-            if let inputDropout {
-                for group in 0..<inputDropoutGroups {
-                    let scales = inputDropout + (group * batchSize + row) * features
-                    let column = stepInput + group * features * leadingDimension + local
-                    for feature in 0..<features { column[feature * leadingDimension] = x[feature] * scales[feature] }
-                }
-            } else {
+        if let bias { projection.fillRows(with: bias, rows: width, columns: count) }
+        guard let inputDropout else {
+            // xᵀ: row b of x at this timestep is input[b, t].
+            for (local, row) in rows.enumerated() {
+                let x = input + (row * timesteps + timestep(step)) * features
                 for feature in 0..<features { stepInput[feature * leadingDimension + local] = x[feature] }
             }
+            multiplyMatrices(m: width, n: count, k: features, kernel, lda: features,
+                             stepInput, ldb: leadingDimension, into: projection, ldc: count, beta: bias == nil ? 0 : 1)
+            return
         }
-        if let bias { projection.fillRows(with: bias, rows: width, columns: count) }
-        let groupWidth = width / inputGroups
-        for group in 0..<inputGroups {
+        let groupWidth = width / inputDropoutGroups
+        for group in 0..<inputDropoutGroups {
+            let groupInput = stepInput + group * features * leadingDimension
+            for (local, row) in rows.enumerated() {
+                let x = input + (row * timesteps + timestep(step)) * features
+                let scales = inputDropout + (group * batchSize + row) * features
+                for feature in 0..<features { groupInput[feature * leadingDimension + local] = x[feature] * scales[feature] }
+            }
             multiplyMatrices(m: groupWidth, n: count, k: features, kernel + group * groupWidth * features, lda: features,
-                             stepInput + group * features * leadingDimension, ldb: leadingDimension,
+                             groupInput, ldb: leadingDimension,
                              into: projection + group * groupWidth * count, ldc: count, beta: bias == nil ? 0 : 1)
         }
     }

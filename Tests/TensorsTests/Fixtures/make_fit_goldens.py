@@ -12,6 +12,7 @@ weights and optimizer variables, `evaluate` (return_dict=True) and `predict` on 
 
     /work/venv-keras/bin/python Tests/TensorsTests/Fixtures/make_fit_goldens.py
 """
+import io
 import json
 import os
 
@@ -69,6 +70,7 @@ def run(name, layers, input_shape, compile_args, data, fit_args, description, ca
         "final_optimizer_variables": [dict(array(v.numpy()), path=v.path) for v in model.optimizer.variables],
         "evaluate": {k: float(v) for k, v in model.evaluate(x_test, y_test, verbose=0, return_dict=True).items()},
         "predict": array(model.predict(x_test, verbose=0)),
+        "summary_text_after_fit": summary_text(model),
     }
     if validation_data is not None:
         case["x_validation"], case["y_validation"] = array(validation_data[0]), array(validation_data[1])
@@ -76,6 +78,13 @@ def run(name, layers, input_shape, compile_args, data, fit_args, description, ca
         if isinstance(callback, keras.callbacks.EarlyStopping):
             case["early_stopping"] = {"stopped_epoch": callback.stopped_epoch, "best_epoch": callback.best_epoch}
     cases[name] = case
+
+
+def summary_text(model):
+    """What `model.summary()` prints where stdout is not a terminal (76 columns)."""
+    out = io.StringIO()
+    model.summary(print_fn=lambda text, **_: out.write(text), line_length=76)
+    return out.getvalue()
 
 
 def binary_ids(count, length, vocabulary, positive_ids, shortest=1):

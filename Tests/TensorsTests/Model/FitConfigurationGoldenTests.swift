@@ -6,8 +6,11 @@ import XCTest
 /// (Fixtures/keras-fit-goldens.json, made by make_fit_goldens.py there): masks, Bidirectional in two
 /// merge modes, RMSprop with and without momentum, a validation split with EarlyStopping restoring
 /// the best weights, SGD with Nesterov momentum, regression, GRU with clipnorm and sparse categorical
-/// crossentropy. From Keras's initial weights and data: the History and every batch's logs (1e-5),
-/// the final weights and optimizer variables (1e-4), `evaluate` and `predict` (1e-5).
+/// crossentropy, a loss per timestep on masked sequences, rank-one binary labels, `validationData`,
+/// AdamW, Adagrad under a schedule. From Keras's initial weights and data: the History and every
+/// batch's logs (1e-5), the final weights and optimizer variables (1e-4), `evaluate` and `predict`
+/// (1e-5), and `summary()` after training but for the automatic names (shapes, parameter counts,
+/// totals with the optimizer's).
 final class FitConfigurationGoldenTests: XCTestCase {
     private static let goldens: [String: [String: Any]] = {
         let url = Bundle.module.url(forResource: "keras-fit-goldens", withExtension: "json", subdirectory: "Fixtures")!
@@ -156,5 +159,16 @@ final class FitConfigurationGoldenTests: XCTestCase {
             XCTAssertEqual(Double(scores[key] ?? .nan), value, accuracy: 1e-5, "\(name): evaluate's \(key)", file: file, line: line)
         }
         assertClose(model.predict(xTest, verbose: 0), TrainingGoldens.tensor(golden["predict"]), tolerance: 1e-5, file: file, line: line)
+        XCTAssertEqual(Self.withoutNames(model.summaryText()), Self.withoutNames(golden["summary_text_after_fit"] as! String),
+                       "\(name): summary", file: file, line: line)
+    }
+
+    /// A summary's text with the model's and layers' names (numbered per program, in Keras and here
+    /// alike) left out: each table row's type, shape and parameter count, and every other line.
+    private static func withoutNames(_ summary: String) -> [String] {
+        summary.split(separator: "\n").filter { !$0.hasPrefix("Model:") }.map { line in
+            guard line.hasPrefix("│"), let type = line.firstIndex(of: "(") else { return String(line) }
+            return String(line[type...]).split(separator: " ").joined(separator: " ")
+        }
     }
 }

@@ -47,8 +47,12 @@ def padded_ids(count, length, vocabulary, shortest=1):
 
 
 def run(name, layers, input_shape, compile_args, data, fit_args, description, callbacks=(), validation_data=None):
+    """Fits `layers` in a Sequential model on (N, *input_shape[1:]) inputs, or `layers` itself when it is a model."""
     x_train, y_train, x_test, y_test = data
-    model = keras.Sequential([keras.Input(input_shape[1:], dtype="int32" if x_train.dtype.kind == "i" else "float32")] + layers)
+    if isinstance(layers, keras.Model):
+        model = layers
+    else:
+        model = keras.Sequential([keras.Input(input_shape[1:], dtype="int32" if x_train.dtype.kind == "i" else "float32")] + layers)
     for w in model.weights:
         w.assign(rng.uniform(-0.5, 0.5, w.shape).astype(np.float32))
     initial = weights_of(model)
@@ -61,7 +65,9 @@ def run(name, layers, input_shape, compile_args, data, fit_args, description, ca
     case = {
         "description": description,
         "fit": {k: v for k, v in fit_args.items()},
-        "x_train": array(x_train), "y_train": array(y_train), "x_test": array(x_test), "y_test": array(y_test),
+        "x_train": [array(x) for x in x_train] if isinstance(x_train, list) else array(x_train),
+        "y_train": array(y_train),
+        "x_test": [array(x) for x in x_test] if isinstance(x_test, list) else array(x_test), "y_test": array(y_test),
         "initial_weights": initial,
         "history": {k: [float(v) for v in values] for k, values in history.history.items()},
         "epochs_run": len(history.epoch),
@@ -237,6 +243,46 @@ run("early_stopping_restores_at_the_end",
     "Dense(6, tanh) -> Dense(1, sigmoid); Adagrad(ExponentialDecay(0.5, 2, 0.5)); validation_split 0.25; "
     "EarlyStopping(val_accuracy, patience 10, restore_best_weights)",
     callbacks=[keras.callbacks.EarlyStopping(monitor="val_accuracy", patience=10, restore_best_weights=True)])
+
+# (m) Sequence tagging: a class per timestep of masked sequences from a Bidirectional GRU's sequence
+# output, sparse categorical crossentropy and accuracy over the real steps only.
+x = padded_ids(20, 6, 9, shortest=2)
+y = (x % 3).astype(np.int32)
+xt = padded_ids(8, 6, 9, shortest=2)
+yt = (xt % 3).astype(np.int32)
+run("masked_sequence_tagging",
+    [keras.layers.Embedding(9, 4, mask_zero=True), keras.layers.Bidirectional(keras.layers.GRU(3, return_sequences=True)),
+     keras.layers.Dense(3, activation="softmax")],
+    (None, 6), dict(optimizer=keras.optimizers.Adam(0.03), loss="sparse_categorical_crossentropy", metrics=["accuracy"]),
+    (x, y, xt, yt), dict(batch_size=8, epochs=3),
+    "Embedding(9, 4, mask_zero) -> Bidirectional(GRU(3, return_sequences)) -> Dense(3, softmax) per timestep; Adam(0.03); "
+    "int labels (N, 6), padding steps masked out")
+
+# (n) Word2vec's skip-gram as a functional model of two inputs: two embeddings, their dot product, a
+# sigmoid (scored from its logits inside fit); clipvalue on the embeddings' sparse gradients.
+target_input, context_input = keras.Input((), dtype="int32"), keras.Input((), dtype="int32")
+dot = keras.layers.Dot(axes=-1)([keras.layers.Embedding(12, 5)(target_input), keras.layers.Embedding(12, 5)(context_input)])
+skip_gram = keras.Model([target_input, context_input], keras.layers.Activation("sigmoid")(dot))
+def pairs(count):
+    target = rng.integers(0, 12, count).astype(np.int32)
+    context = rng.integers(0, 12, count).astype(np.int32)
+    return [target, context], (np.abs(target - context) <= 2).astype(np.float32).reshape(-1, 1)
+x, y = pairs(40)
+xt, yt = pairs(10)
+run("skip_gram_clipvalue", skip_gram, None,
+    dict(optimizer=keras.optimizers.Adam(0.05, clipvalue=0.02), loss="binary_crossentropy", metrics=["accuracy"]),
+    (x, y, xt, yt), dict(batch_size=8, epochs=3),
+    "Functional: Embedding(12, 5) of the target and of the context, Dot(axes=-1), Activation(sigmoid); "
+    "Adam(0.05, clipvalue 0.02)")
+
+# (o) global_clipnorm across all the gradients of an embedding and an LSTM, with SGD.
+x, y = binary_ids(24, 5, 10, [2, 9], shortest=3)
+xt, yt = binary_ids(8, 5, 10, [2, 9], shortest=3)
+run("sgd_global_clipnorm",
+    [keras.layers.Embedding(10, 4, mask_zero=True), keras.layers.LSTM(4), keras.layers.Dense(1, activation="sigmoid")],
+    (None, 5), dict(optimizer=keras.optimizers.SGD(0.5, global_clipnorm=0.3), loss="binary_crossentropy", metrics=["accuracy"]),
+    (x, y, xt, yt), dict(batch_size=8, epochs=3),
+    "Embedding(10, 4, mask_zero) -> LSTM(4) -> Dense(1, sigmoid); SGD(0.5, global_clipnorm 0.3)")
 
 goldens = {"meta": {"keras_version": keras.__version__, "backend": keras.backend.backend(),
                     "made_by": "Tests/TensorsTests/Fixtures/make_fit_goldens.py", "seed": SEED,

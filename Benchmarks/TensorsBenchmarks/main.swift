@@ -84,6 +84,18 @@ cases += [("LSTM", LSTM(units: 256), 4), ("GRU", GRU(units: 256), 3), ("SimpleRN
         _ = valueWithGradient(at: sequences, of: layer) { x, layer in (layer(x) * upstream).sum() }
     }
 }
+// The same in training with dropout and recurrent dropout: Keras's per-gate masks on h_{t−1}, so a
+// step multiplies the recurrent kernel gate by gate (LSTM: four GEMMs instead of one).
+cases += [("LSTM", LSTM(units: 256, dropout: 0.2, recurrentDropout: 0.2), 4),
+          ("GRU", GRU(units: 256, dropout: 0.2, recurrentDropout: 0.2), 3),
+          ("SimpleRNN", SimpleRNN(units: 256, dropout: 0.2, recurrentDropout: 0.2), 1)].map { name, layer, gates in
+    Case(name: "\(name)(256) forward+backward, dropout 0.2 and recurrent 0.2, on (32, 100, 100)", repetitions: 11,
+         flops: 3 * recurrentFlops(batch: 32, timesteps: 100, features: 100, units: 256, gates: gates)) {
+        _ = LearningPhase.$isTraining.withValue(true) {
+            valueWithGradient(at: sequences, of: layer) { x, layer in (layer(x) * upstream).sum() }
+        }
+    }
+}
 // One training step of a sentiment model: forward, backward and Adam, as Keras's train_on_batch.
 let trainingIds = Tensor(shape: [32, 100], integers: Tensor.randomUniform(shape: [32, 100], maxValue: 10_000).scalars.map { Int32($0) })
 let trainingLabels = Tensor(shape: [32, 1], scalars: (0..<32).map { Float($0 % 2) })

@@ -31,10 +31,7 @@ public class Dropout: Layer {
             }
         }
         let shape = noiseShape(for: input.shape)
-        let scale = 1 / (1 - rate)
-        let keep = GlobalRandom.shared.draw { generator in
-            (0..<shape.scalarCount).map { _ in generator.nextUnitFloat() >= rate ? scale : 0 }
-        }
+        let keep = GlobalRandom.shared.draw { $0.dropoutScales(count: shape.scalarCount, rate: rate) }
         return (input * Tensor(shape: shape, scalars: keep)).withMask(input.mask)
     }
 

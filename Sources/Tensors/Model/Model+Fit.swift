@@ -84,7 +84,8 @@ extension Model {
 }
 
 /// The running means `fit` and `evaluate` report: the loss weighted by batch size, and each
-/// metric over every sample so far, in float32 as Keras's `Mean` metrics keep them.
+/// metric over every sample so far (for masked sequence outputs, every real step), in float32 as
+/// Keras's `Mean` metrics keep them.
 struct RunningLogs {
     let loss: Loss
     let metrics: [Metric]
@@ -100,7 +101,12 @@ struct RunningLogs {
     mutating func add(loss value: Float, labels: Tensor, predictions: Tensor, count: Int) {
         lossMean.update(value, weight: Float(count))
         for index in metrics.indices {
-            metricMeans[index].update(metrics[index].values(labels, predictions))
+            let values = metrics[index].values(labels, predictions)
+            if let weights = Metric.maskWeights(of: predictions, count: values.count) {
+                metricMeans[index].update(values, weights: weights)
+            } else {
+                metricMeans[index].update(values)
+            }
         }
     }
 

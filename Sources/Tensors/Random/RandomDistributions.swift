@@ -13,6 +13,13 @@ extension RandomNumberGenerator {
         (0..<count).map { _ in lower + (upper - lower) * nextUnitFloat() }
     }
 
+    /// `count` dropout scales: each 0 with probability `rate`, else 1 / (1 − rate), so that multiplying by them
+    /// keeps the expected value; Keras's `dropout` of a tensor of ones.
+    mutating func dropoutScales(count: Int, rate: Float) -> [Float] {
+        let scale = 1 / (1 - rate)
+        return (0..<count).map { _ in nextUnitFloat() >= rate ? scale : 0 }
+    }
+
     /// `count` normally distributed floats by the Box-Muller transform.
     ///
     /// Each pair of 53-bit uniform draws gives two normals; the arithmetic is done in Double and rounded

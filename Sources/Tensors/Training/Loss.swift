@@ -14,14 +14,31 @@ import Foundation
 ///   clipping: Keras's `_keras_logits`, which changes the numbers when a prediction saturates.
 ///
 /// Labels may be int32 or float32; they get no gradient.
+///
+/// Predictions that carry a `SequenceMask` (a sequence output of masked inputs) have one loss per
+/// timestep, and as in Keras only the real steps count: the loss is their mean (each real step
+/// weighted total / real, padding 0, then the sum divided by the total; 0 when no step is real).
 public struct Loss: Sendable {
     /// Keras's name (`binary_crossentropy`, ...).
     public let name: String
     let perSampleFunction: @Sendable (_ labels: Tensor, _ predictions: Tensor) -> Tensor
 
-    /// The reduced loss: the mean of `perSample(labels, predictions)`, as a scalar tensor.
+    /// The reduced loss: the mean of `perSample(labels, predictions)` (over real steps only when the
+    /// predictions are masked), as a scalar tensor.
     public func callAsFunction(_ labels: Tensor, _ predictions: Tensor) -> Tensor {
-        perSample(labels, predictions).mean()
+        let values = perSample(labels, predictions)
+        guard let weights = Self.maskWeights(of: predictions, for: values) else { return values.mean() }
+        // Keras's apply_mask: total / valid on the real steps, then the sum over the total.
+        let total = Float(weights.count), valid = Float(weights.filter { $0 }.count)
+        let weight = valid == 0 ? 0 : total / valid
+        let scale = Tensor(shape: values.shape, scalars: weights.map { $0 ? weight : 0 })
+        return (values * scale).sum() / total
+    }
+
+    /// The flags of `predictions`' mask when `values` has one value per masked step, else nil.
+    static func maskWeights(of predictions: Tensor, for values: Tensor) -> [Bool]? {
+        guard let mask = predictions.mask, values.shape == [mask.batchSize, mask.timesteps] else { return nil }
+        return mask.isReal
     }
 
     /// The loss of each sample before reduction (what `keras.losses.<name>(y_true, y_pred)` returns).

@@ -19,6 +19,15 @@ public struct Metric: Sendable {
         valuesFunction(labels, predictions)
     }
 
+    /// Each of `values`' weight in a running mean: for predictions with a `SequenceMask`, 1 on real
+    /// steps and 0 on padding (every value of a step sharing its weight), as Keras weights metrics by
+    /// the mask; nil (all 1) without one.
+    static func maskWeights(of predictions: Tensor, count: Int) -> [Float]? {
+        guard let mask = predictions.mask, count > 0, count % mask.isReal.count == 0 else { return nil }
+        let perStep = count / mask.isReal.count
+        return mask.isReal.flatMap { Array(repeating: $0 ? Float(1) : 0, count: perStep) }
+    }
+
     /// Keras's `"accuracy"`: binary, sparse categorical or categorical accuracy by the shapes.
     public static let accuracy = Metric(name: "accuracy") { labels, predictions in
         let isBinary = (predictions.shape.dimensions.last ?? 1) == 1
@@ -81,6 +90,15 @@ public struct Mean: Sendable, Equatable {
     public mutating func update(_ values: [Float], weight: Float = 1) {
         for value in values { total += value * weight }
         count += Float(values.count) * weight
+    }
+
+    /// Adds `values`, each with its own weight.
+    public mutating func update(_ values: [Float], weights: [Float]) {
+        precondition(values.count == weights.count, "Mean: \(values.count) values but \(weights.count) weights")
+        for (value, weight) in zip(values, weights) {
+            total += value * weight
+            count += weight
+        }
     }
 
     /// Adds one value with `weight` (e.g. a batch's mean loss weighted by the batch size).

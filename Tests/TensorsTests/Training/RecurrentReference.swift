@@ -3,7 +3,8 @@ import Foundation
 
 /// A float64 reference of Keras's recurrent layers, written for clarity, not speed: one sequence,
 /// one step, one unit at a time, with Keras's masking, go_backwards, initial states and
-/// zero_output_for_mask. Finite differences of it are the tests' reference gradients.
+/// zero_output_for_mask, and dropout on fixed masks. Finite differences of it are the tests'
+/// reference gradients.
 struct RecurrentReference {
     enum Kind { case simpleRNN, lstm, gru(resetAfter: Bool) }
 
@@ -13,6 +14,10 @@ struct RecurrentReference {
     let recurrentActivation: Activation
     let goBackwards: Bool
     let zeroOutputForMask: Bool
+    /// Input dropout: one or gateCount masks of (batch, features) scales, mask g applying to gate g's input.
+    var inputScales: [[Double]]? = nil
+    /// Recurrent dropout: (batch, gateCount · units) scales of h_{t−1}, per gate's recurrent product.
+    var recurrentScales: [Double]? = nil
 
     var gateCount: Int {
         switch kind {
@@ -41,9 +46,15 @@ struct RecurrentReference {
                 let xt = Array(x[((b * timesteps + t) * features)..<((b * timesteps + t + 1) * features)])
                 var projection = [Double](repeating: 0, count: width)
                 for g in 0..<width {
-                    projection[g] = (0..<features).reduce(0) { $0 + xt[$1] * kernel[$1 * width + g] } + (bias?[g] ?? 0)
+                    let masks = inputScales.map { $0[Swift.min(g / u, $0.count - 1)] }
+                    projection[g] = (0..<features).reduce(0) { $0 + xt[$1] * (masks?[b * features + $1] ?? 1) * kernel[$1 * width + g] }
+                        + (bias?[g] ?? 0)
                 }
-                let new = step(projection, states, recurrentKernel, bias)
+                // The h_{t−1} each gate's recurrent product reads.
+                let gateStates = (0..<gateCount).map { gate in
+                    (0..<u).map { j in states[0][j] * (recurrentScales?[b * width + gate * u + j] ?? 1) }
+                }
+                let new = step(projection, states, gateStates, recurrentKernel, bias)
                 if mask?[b * timesteps + t] ?? true {
                     states = new
                     output = new[0]
@@ -58,22 +69,25 @@ struct RecurrentReference {
         return (sequence, last, finalStates)
     }
 
-    private func step(_ x: [Double], _ states: [[Double]], _ recurrentKernel: [Double], _ bias: [Double]?) -> [[Double]] {
+    private func step(_ x: [Double], _ states: [[Double]], _ gateStates: [[Double]], _ recurrentKernel: [Double],
+                      _ bias: [Double]?) -> [[Double]] {
         let u = units, width = gateCount * u, h = states[0]
         func recurrent(_ vector: [Double], _ column: Int) -> Double {
             (0..<u).reduce(0) { $0 + vector[$1] * recurrentKernel[$1 * width + column] }
         }
+        /// h_{t−1} as gate `column / units` reads it, times the kernel's column.
+        func recurrent(_ column: Int) -> Double { recurrent(gateStates[column / u], column) }
         func act(_ value: Double) -> Double { Self.apply(activation, value) }
         func rec(_ value: Double) -> Double { Self.apply(recurrentActivation, value) }
         switch kind {
         case .simpleRNN:
-            return [(0..<u).map { act(x[$0] + recurrent(h, $0)) }]
+            return [(0..<u).map { act(x[$0] + recurrent($0)) }]
         case .lstm:
             let c = states[1]
             var newC = [Double](repeating: 0, count: u), newH = [Double](repeating: 0, count: u)
             for j in 0..<u {
-                let i = rec(x[j] + recurrent(h, j)), f = rec(x[u + j] + recurrent(h, u + j))
-                let g = act(x[2 * u + j] + recurrent(h, 2 * u + j)), o = rec(x[3 * u + j] + recurrent(h, 3 * u + j))
+                let i = rec(x[j] + recurrent(j)), f = rec(x[u + j] + recurrent(u + j))
+                let g = act(x[2 * u + j] + recurrent(2 * u + j)), o = rec(x[3 * u + j] + recurrent(3 * u + j))
                 newC[j] = f * c[j] + i * g
                 newH[j] = o * act(newC[j])
             }
@@ -82,15 +96,15 @@ struct RecurrentReference {
             var newH = [Double](repeating: 0, count: u)
             if resetAfter {
                 // The input bias is already in x; the recurrent bias row follows it.
-                let inner = (0..<width).map { recurrent(h, $0) + (bias?[width + $0] ?? 0) }
+                let inner = (0..<width).map { recurrent($0) + (bias?[width + $0] ?? 0) }
                 for j in 0..<u {
                     let z = rec(x[j] + inner[j]), r = rec(x[u + j] + inner[u + j])
                     let hh = act(x[2 * u + j] + r * inner[2 * u + j])
                     newH[j] = z * h[j] + (1 - z) * hh
                 }
             } else {
-                let z = (0..<u).map { rec(x[$0] + recurrent(h, $0)) }, r = (0..<u).map { rec(x[u + $0] + recurrent(h, u + $0)) }
-                let resetState = (0..<u).map { r[$0] * h[$0] }
+                let z = (0..<u).map { rec(x[$0] + recurrent($0)) }, r = (0..<u).map { rec(x[u + $0] + recurrent(u + $0)) }
+                let resetState = (0..<u).map { r[$0] * gateStates[2][$0] }
                 for j in 0..<u {
                     let hh = act(x[2 * u + j] + recurrent(resetState, 2 * u + j))
                     newH[j] = z[j] * h[j] + (1 - z[j]) * hh

@@ -19,7 +19,7 @@ extension GRUCell {
         if let kind = activation.kernelKind, let recurrentKind = recurrentActivation.kernelKind {
             folio_gru_backward(gates, previous, inner, dh, step.gateGradient, recurrent, step.gradientStride,
                                step.previousGradient, u, n, kind, recurrentKind)
-            step.multiplyTransposedRecurrentKernel(gateRows: 0..<(3 * u), by: recurrent, into: step.previousGradient, beta: 1)
+            step.propagateThroughRecurrentKernel(gateRows: 0..<(3 * u), by: recurrent, into: step.previousGradient, beta: 1)
             return
         }
         for j in 0..<u {
@@ -39,7 +39,7 @@ extension GRUCell {
                 step.previousGradient[k] = dh[k] * z
             }
         }
-        step.multiplyTransposedRecurrentKernel(gateRows: 0..<(3 * u), by: recurrent, into: step.previousGradient, beta: 1)
+        step.propagateThroughRecurrentKernel(gateRows: 0..<(3 * u), by: recurrent, into: step.previousGradient, beta: 1)
     }
 
     private func backwardResettingBefore(_ step: RecurrentBackwardStep) {
@@ -55,28 +55,28 @@ extension GRUCell {
                 step.previousGradient[k] = dh[k] * z
             }
         }
-        // The gradient of r · h_prev, which the candidate's recurrent product multiplied.
+        // The gradient of r · h_prev, which the candidate's recurrent product multiplied (h_prev
+        // times the candidate's recurrent dropout scales, if any).
         let dResetState = step.workspace
         step.multiplyTransposedRecurrentKernel(gateRows: (2 * u)..<(3 * u), by: step.gateGradient, into: dResetState, beta: 0)
+        let scales = step.recurrentScales.map { $0 + 2 * block }
         for j in 0..<u {
             let drRow = step.gradientRow(step.gateGradient, u + j)
             for b in 0..<n {
-                let k = j * n + b
-                drRow[b] = dResetState[k] * previous[k] * step.slope(recurrentActivation, block + k)
-                step.previousGradient[k] += dResetState[k] * gates[block + k]
+                let k = j * n + b, scale = scales?[k] ?? 1
+                drRow[b] = dResetState[k] * previous[k] * scale * step.slope(recurrentActivation, block + k)
+                step.previousGradient[k] += dResetState[k] * gates[block + k] * scale
             }
         }
-        step.multiplyTransposedRecurrentKernel(gateRows: 0..<(2 * u), by: step.gateGradient, into: step.previousGradient, beta: 1)
+        step.propagateThroughRecurrentKernel(gateRows: 0..<(2 * u), by: step.gateGradient, into: step.previousGradient, beta: 1)
     }
 
     /// With `resetAfter`, the default (h_prev times the recurrent gradient); otherwise the z and r
     /// columns from h_prev and the candidate's from r · h_prev.
     func addRecurrentKernelGradient(_ trace: RecurrentTrace, into gradient: UnsafeMutablePointer<Float>) {
         let width = 3 * units
-        let source = resetAfter ? trace.recurrentGateGradients! : trace.gateGradients
-        let zrColumns = resetAfter ? width : 2 * units
-        multiplyMatrices(m: units, n: zrColumns, k: trace.stride, trace.hHistory, lda: trace.stride + trace.rows, transposingA: false,
-                         source, ldb: trace.stride, transposingB: true, into: gradient, ldc: width, beta: 1)
+        addRecurrentProducts(trace, of: resetAfter ? trace.recurrentGateGradients! : trace.gateGradients,
+                             gates: 0..<(resetAfter ? 3 : 2), into: gradient)
         guard !resetAfter else { return }
         multiplyMatrices(m: units, n: units, k: trace.stride, trace.scratchHistory!, lda: trace.stride, transposingA: false,
                          trace.gateGradients + 2 * units * trace.stride, ldb: trace.stride, transposingB: true,

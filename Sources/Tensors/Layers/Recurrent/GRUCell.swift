@@ -41,8 +41,8 @@ struct GRUCell: RecurrentCell {
         // z and r pre-activations: add U_zr · h_prev onto the first two blocks of the projection.
         step.multiplyRecurrentKernel(gateRows: 0..<(2 * units))
         step.activate(recurrentActivation, x, count: 2 * block)  // z, r
-        let resetState = step.scratch
-        for j in 0..<block { resetState[j] = x[block + j] * step.previous[j] }
+        let resetState = step.scratch, previous = step.recurrentInput(gate: 2)
+        for j in 0..<block { resetState[j] = x[block + j] * previous[j] }
         // Candidate pre-activation: add U_h · (r · h_prev) onto the third block.
         step.multiplyRecurrentKernel(gateRows: (2 * units)..<(3 * units), by: resetState)
         step.activate(activation, x + 2 * block, count: block)  // hh

@@ -16,7 +16,7 @@ extension LSTMCell {
         } else {
             backwardGates(step)
         }
-        step.multiplyTransposedRecurrentKernel(gateRows: 0..<(4 * u), by: step.gateGradient, into: step.previousGradient, beta: 0)
+        step.propagateThroughRecurrentKernel(gateRows: 0..<(4 * u), by: step.gateGradient, into: step.previousGradient, beta: 0)
     }
 
     /// The gates' gradients one value at a time, for activations the C kernels lack.

@@ -29,6 +29,11 @@ struct RecurrentBackwardStep {
     let recurrentKernel: UnsafePointer<Float>
     /// (units, batchSize) of scratch space.
     let workspace: UnsafeMutablePointer<Float>
+    /// With recurrent dropout: (gateCount · units, batchSize), the scales each gate's recurrent
+    /// product applied to h_{t−1}; else nil.
+    let recurrentScales: UnsafePointer<Float>?
+    /// (units, batchSize) of scratch space for `propagateThroughRecurrentKernel`.
+    let droppedGradient: UnsafeMutablePointer<Float>
 
     /// The derivative of `activation` at gate value `index` (flat in `gates`), from the output
     /// when it determines it, else from the kept pre-activation.
@@ -45,8 +50,29 @@ struct RecurrentBackwardStep {
         matrix + row * gradientStride
     }
 
+    /// output = Σ over gates of gateRows of scales_g ⊙ (recurrentKernel_gᵀ · gradient_g) + beta · output:
+    /// the gradient reaching h_prev through the recurrent products, each gate's through its own
+    /// dropout scales when there is recurrent dropout (without, one GEMM). `beta` is 0 or 1.
+    func propagateThroughRecurrentKernel(gateRows: Range<Int>, by gradient: UnsafePointer<Float>,
+                                         into output: UnsafeMutablePointer<Float>, beta: Float) {
+        guard let recurrentScales else {
+            multiplyTransposedRecurrentKernel(gateRows: gateRows, by: gradient, into: output, beta: beta)
+            return
+        }
+        let block = units * batchSize
+        for row in stride(from: gateRows.lowerBound, to: gateRows.upperBound, by: units) {
+            multiplyTransposedRecurrentKernel(gateRows: row..<(row + units), by: gradient, into: droppedGradient, beta: 0)
+            let scales = recurrentScales + row * batchSize
+            if row == gateRows.lowerBound && beta == 0 {
+                for k in 0..<block { output[k] = scales[k] * droppedGradient[k] }
+            } else {
+                for k in 0..<block { output[k] += scales[k] * droppedGradient[k] }
+            }
+        }
+    }
+
     /// output = recurrentKernel[gateRows]ᵀ · gradient[gateRows] + beta · output, a (units, batchSize)
-    /// product: the gradient reaching h_prev through the recurrent kernel.
+    /// product: the gradient reaching the recurrent kernel's input, before any dropout.
     func multiplyTransposedRecurrentKernel(gateRows: Range<Int>, by gradient: UnsafePointer<Float>,
                                            into output: UnsafeMutablePointer<Float>, beta: Float) {
         multiplyMatrices(m: units, n: batchSize, k: gateRows.count,

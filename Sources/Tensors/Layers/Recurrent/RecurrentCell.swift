@@ -44,10 +44,27 @@ extension RecurrentCell {
 
     /// h_{t−1} (units, timesteps · rows) times the pre-activation gradients, transposed: one GEMM.
     func addRecurrentKernelGradient(_ trace: RecurrentTrace, into gradient: UnsafeMutablePointer<Float>) {
-        let width = gateCount * units
-        multiplyMatrices(m: units, n: width, k: trace.stride, trace.hHistory, lda: trace.stride + trace.rows, transposingA: false,
-                         trace.recurrentGateGradients ?? trace.gateGradients, ldb: trace.stride, transposingB: true,
-                         into: gradient, ldc: width, beta: 1)
+        addRecurrentProducts(trace, of: trace.recurrentGateGradients ?? trace.gateGradients, gates: 0..<gateCount, into: gradient)
+    }
+
+    /// Adds h_{t−1} times the transposed `gradients` (gateCount · units, timesteps · rows) to the
+    /// recurrent kernel gradient's columns of `gates`: one GEMM, or with recurrent dropout one per
+    /// gate, each from the dropped h_{t−1} its gate multiplied.
+    func addRecurrentProducts(_ trace: RecurrentTrace, of gradients: UnsafePointer<Float>, gates: Range<Int>,
+                              into gradient: UnsafeMutablePointer<Float>) {
+        let width = gateCount * units, first = gates.lowerBound * units
+        guard let dropped = trace.droppedStates else {
+            multiplyMatrices(m: units, n: gates.count * units, k: trace.stride, trace.hHistory, lda: trace.stride + trace.rows,
+                             transposingA: false, gradients + first * trace.stride, ldb: trace.stride, transposingB: true,
+                             into: gradient + first, ldc: width, beta: 1)
+            return
+        }
+        for gate in gates {
+            let row = gate * units
+            multiplyMatrices(m: units, n: units, k: trace.stride, dropped + row * trace.stride, lda: trace.stride,
+                             transposingA: false, gradients + row * trace.stride, ldb: trace.stride, transposingB: true,
+                             into: gradient + row, ldc: width, beta: 1)
+        }
     }
 }
 
@@ -72,6 +89,9 @@ struct RecurrentStep {
     let bias: UnsafePointer<Float>?
     /// (scratchWidth, batchSize) of scratch space.
     let scratch: UnsafeMutablePointer<Float>
+    /// With recurrent dropout: (gateCount · units, batchSize), h_{t−1} times each gate's dropout
+    /// scales, which the recurrent products multiply instead of `previous`; else nil.
+    var droppedStates: UnsafePointer<Float>? = nil
     /// Where to keep the pre-activations that `Activation.derivesFromOutput` says the backward pass
     /// needs (same layout as `projection`), or nil when not recording.
     var preActivations: UnsafeMutablePointer<Float>? = nil
@@ -86,13 +106,27 @@ struct RecurrentStep {
         activation.applyFast(values, count: count)
     }
 
+    /// The h_{t−1} that gate `gate`'s recurrent product multiplies: `previous`, or its dropped copy.
+    func recurrentInput(gate: Int) -> UnsafePointer<Float> {
+        droppedStates.map { $0 + gate * units * batchSize } ?? previous
+    }
+
     /// output = recurrentKernel[gateRows] · state + beta · output, a (gateRows.count, batchSize) product:
-    /// by default the previous h added onto the same rows of the projection.
+    /// by default the previous h (each gate's dropped copy with recurrent dropout) added onto the
+    /// same rows of the projection.
     func multiplyRecurrentKernel(gateRows: Range<Int>, by state: UnsafePointer<Float>? = nil,
                                  into output: UnsafeMutablePointer<Float>? = nil, beta: Float = 1) {
-        multiplyMatrices(m: gateRows.count, n: batchSize, k: units,
-                         recurrentKernel + gateRows.lowerBound * units, lda: units,
-                         state ?? previous, ldb: batchSize,
-                         into: output ?? projection + gateRows.lowerBound * batchSize, ldc: batchSize, beta: beta)
+        let output = output ?? projection + gateRows.lowerBound * batchSize
+        guard state == nil, let droppedStates else {
+            multiplyMatrices(m: gateRows.count, n: batchSize, k: units,
+                             recurrentKernel + gateRows.lowerBound * units, lda: units,
+                             state ?? previous, ldb: batchSize, into: output, ldc: batchSize, beta: beta)
+            return
+        }
+        for row in stride(from: gateRows.lowerBound, to: gateRows.upperBound, by: units) {
+            multiplyMatrices(m: units, n: batchSize, k: units, recurrentKernel + row * units, lda: units,
+                             droppedStates + row * batchSize, ldb: batchSize,
+                             into: output + (row - gateRows.lowerBound) * batchSize, ldc: batchSize, beta: beta)
+        }
     }
 }

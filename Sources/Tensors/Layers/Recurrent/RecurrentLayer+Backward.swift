@@ -5,7 +5,7 @@ extension RecurrentLayer {
     /// holds the backward pass of the whole call. Its results (the output, then each final state)
     /// are slices of that node, so gradients reaching any of them meet in one backward pass.
     func recordedRun(_ input: Tensor, initialState: [Tensor]?, on tape: Tape) -> (output: Tensor, states: [Tensor]) {
-        let (results, partition, traces) = run(input, initialState: initialState, recording: true)
+        let (results, partition, traces, dropoutMasks) = run(input, initialState: initialState, recording: true)
         let parts = [results.output] + results.states
         let packed = Tensor(shape: [parts.reduce(0) { $0 + $1.scalarCount }], scalars: parts.flatMap(\.scalars))
         let arguments = [input] + (initialState ?? [])
@@ -13,7 +13,7 @@ extension RecurrentLayer {
         let kernels = (transposedKernel, transposedRecurrentKernel, bias)
         let whole = tape.record(description, inputs: arguments.map(tape.node(of:)), output: packed) { [unowned tape] gradient in
             self.backward(gradient.scalars, input: input, hasInitialState: initialState != nil, needsInputGradient: needsInputGradient,
-                          kernels: kernels, partition: partition, traces: traces, tape: tape)
+                          kernels: kernels, dropoutMasks: dropoutMasks, partition: partition, traces: traces, tape: tape)
         }
         let node = whole.tapeReference!.node
         var offset = 0
@@ -32,7 +32,7 @@ extension RecurrentLayer {
     /// Backpropagation through time from the packed results' gradient: the slices in parallel as
     /// the forward pass ran them, their weight gradients summed into the tape.
     private func backward(_ gradient: [Float], input: Tensor, hasInitialState: Bool, needsInputGradient: Bool,
-                          kernels: (kernel: [Float], recurrentKernel: [Float], bias: [Float]),
+                          kernels: (kernel: [Float], recurrentKernel: [Float], bias: [Float]), dropoutMasks: RecurrentDropoutMasks?,
                           partition: BatchPartition, traces: [RecurrentTrace], tape: Tape) -> [Tensor?] {
         let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
         let u = units, width = cell.gateCount * u, stateCount = cell.stateCount
@@ -45,7 +45,8 @@ extension RecurrentLayer {
         var weightGradients = [Float](repeating: 0, count: partition.slices.count * sliceSize)
         var unused = [Float](repeating: 0, count: stateCount * batchSize * u + batchSize * u)
 
-        let inputs = [input.scalars, kernels.kernel, kernels.recurrentKernel, kernels.bias, gradient]
+        let inputs = [input.scalars, kernels.kernel, kernels.recurrentKernel, kernels.bias, gradient,
+                      dropoutMasks?.input ?? [], dropoutMasks?.recurrent ?? []]
         inputGradient.withUnsafeMutableBufferPointer { inputGradient in
         stateGradients.withUnsafeMutableBufferPointer { stateGradients in
         weightGradients.withUnsafeMutableBufferPointer { weightGradients in
@@ -55,7 +56,8 @@ extension RecurrentLayer {
                     batchSize: batchSize, timesteps: timesteps, features: features, mask: input.mask,
                     input: buffers[0].baseAddress!, kernel: buffers[1].baseAddress!, recurrentKernel: buffers[2].baseAddress!,
                     bias: useBias ? buffers[3].baseAddress! : nil, initialStates: nil,
-                    finalStates: unused.baseAddress!, lastOutputs: unused.baseAddress! + stateCount * batchSize * u, sequence: nil)
+                    finalStates: unused.baseAddress!, lastOutputs: unused.baseAddress! + stateCount * batchSize * u, sequence: nil,
+                    dropout: dropoutMasks, inputDropout: buffers[5], recurrentDropout: buffers[6])
                 let results = buffers[4].baseAddress!
                 let resultGradients = TimeLoop.ResultGradients(
                     sequence: returnSequences ? results : nil, lastOutput: returnSequences ? nil : results,

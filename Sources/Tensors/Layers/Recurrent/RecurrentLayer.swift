@@ -12,15 +12,25 @@ import Dispatch
 /// step keeps the previous state and repeats the previous output, and a sequence output carries
 /// the mask on.
 ///
+/// Dropout: `dropout` drops input features and `recurrentDropout` units of h_{t−1}, in training only,
+/// with masks drawn once per call (see `RecurrentDropout`).
+///
 /// Speed: large batches are split across threads (`BatchPartition`), and each slice of rows runs
 /// the whole layer on its own (`TimeLoop`): per step the input projection, one GEMM of the
 /// transposed recurrent kernel (gates · units, units) by the states (units, rows) and one pass
-/// over the gates, with no allocation.
+/// over the gates, with no allocation (with recurrent dropout, one GEMM per gate, each by its own
+/// dropped states).
 public class RecurrentLayer: Layer {
     let cell: any RecurrentCell
     public let returnSequences: Bool
     public let returnState: Bool
     public let goBackwards: Bool
+    /// The share of input features dropped in training (Keras's `dropout`).
+    public var dropout: Float { dropping.rate }
+    /// The share of h_{t−1}'s units dropped in training before the recurrent kernel (Keras's `recurrent_dropout`).
+    public var recurrentDropout: Float { dropping.recurrentRate }
+    /// Both rates, checked; draws each training call's masks.
+    let dropping: RecurrentDropout
     /// Settable so that `Bidirectional` can call its halves `forward_<name>` and `backward_<name>`, as Keras does.
     public internal(set) var name: String
     /// Whether a masked step outputs zeros instead of the previous output; Keras's
@@ -38,11 +48,13 @@ public class RecurrentLayer: Layer {
     private(set) var transposedRecurrentKernel: [Float] = []
     private(set) var bias: [Float] = []
 
-    init(cell: any RecurrentCell, returnSequences: Bool, returnState: Bool, goBackwards: Bool, name: String?) {
+    init(cell: any RecurrentCell, dropout: Float, recurrentDropout: Float,
+         returnSequences: Bool, returnState: Bool, goBackwards: Bool, name: String?) {
         precondition(cell.units > 0, "\(cell.kindName): units must be positive, got \(cell.units)")
         for activation in cell.activations where !activation.isElementwise {
             preconditionFailure("\(cell.kindName): \(activation.rawValue) is not elementwise; recurrent layers take elementwise activations such as tanh, sigmoid or relu")
         }
+        dropping = trapOnError { try RecurrentDropout(rate: dropout, recurrentRate: recurrentDropout, layer: cell.kindName) }
         self.cell = cell
         self.returnSequences = returnSequences
         self.returnState = returnState
@@ -60,7 +72,8 @@ public class RecurrentLayer: Layer {
     /// A new, unbuilt layer with the same configuration that reads time the other way round
     /// (how `Bidirectional` makes its backward layer).
     func reversedCopy() -> RecurrentLayer {
-        RecurrentLayer(cell: cell, returnSequences: returnSequences, returnState: returnState, goBackwards: !goBackwards,
+        RecurrentLayer(cell: cell, dropout: dropout, recurrentDropout: recurrentDropout,
+                       returnSequences: returnSequences, returnState: returnState, goBackwards: !goBackwards,
                        name: "backward_" + name)
     }
 
@@ -170,16 +183,18 @@ public class RecurrentLayer: Layer {
         }
     }
 
-    /// The results of one call, and when `recording`, the trace of each slice of the batch for the
-    /// backward pass.
+    /// The results of one call, and when `recording`, the trace of each slice of the batch and the
+    /// dropout masks for the backward pass.
     func run(_ input: Tensor, initialState: [Tensor]?, recording: Bool = false)
-        -> (output: (output: Tensor, states: [Tensor]), partition: BatchPartition, traces: [RecurrentTrace]) {
+        -> (output: (output: Tensor, states: [Tensor]), partition: BatchPartition, traces: [RecurrentTrace],
+            dropoutMasks: RecurrentDropoutMasks?) {
         let mask = input.mask
         trapOnError { try validateInput(input.shape, mask: mask) }
         let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
         if let initialState { trapOnError { try validateInitialState(initialState, batchSize: batchSize) } }
         build(inputDim: features)
         let u = units
+        let dropoutMasks = dropping.masks(batchSize: batchSize, features: features, units: u, gateCount: cell.gateCount)
 
         // What the slices write, each to its own rows: the final states (stateCount, batchSize, units)
         // and the last outputs (batchSize, units) in one buffer, the sequence (batchSize, timesteps, units).
@@ -189,9 +204,14 @@ public class RecurrentLayer: Layer {
         let partition = BatchPartition(batchSize: batchSize, work: timesteps * batchSize * cell.gateCount * u * u,
                                        threads: BLASThreads.count)
 
-        let traces = recording ? partition.slices.map { RecurrentTrace(cell: cell, rows: $0.count, timesteps: timesteps, features: features) } : []
+        let traces = !recording ? [] : partition.slices.map {
+            RecurrentTrace(cell: cell, rows: $0.count, timesteps: timesteps, features: features,
+                           inputGroups: dropoutMasks?.input == nil ? 1 : dropoutMasks!.inputGroups,
+                           hasRecurrentDropout: dropoutMasks?.recurrent != nil)
+        }
         let initialStates = initialState?.flatMap(\.scalars) ?? []
-        let inputs = [input.scalars, transposedKernel, transposedRecurrentKernel, bias, initialStates]
+        let inputs = [input.scalars, transposedKernel, transposedRecurrentKernel, bias, initialStates,
+                      dropoutMasks?.input ?? [], dropoutMasks?.recurrent ?? []]
         results.withUnsafeMutableBufferPointer { results in sequence.withUnsafeMutableBufferPointer { sequence in
             withUnsafeBuffers(inputs[...]) { buffers in
                 let loop = timeLoop(
@@ -200,7 +220,8 @@ public class RecurrentLayer: Layer {
                     recurrentKernel: buffers[2].baseAddress!, bias: useBias ? buffers[3].baseAddress! : nil,
                     initialStates: initialState == nil ? nil : buffers[4].baseAddress!,
                     finalStates: results.baseAddress!, lastOutputs: results.baseAddress! + stateCount,
-                    sequence: returnSequences ? sequence.baseAddress! : nil)
+                    sequence: returnSequences ? sequence.baseAddress! : nil,
+                    dropout: dropoutMasks, inputDropout: buffers[5], recurrentDropout: buffers[6])
                 if partition.isParallel {
                     BLASThreads.withSingleThreadedBLAS {
                         DispatchQueue.concurrentPerform(iterations: partition.slices.count) { part in
@@ -219,20 +240,29 @@ public class RecurrentLayer: Layer {
         let output = returnSequences
             ? Tensor(shape: [batchSize, timesteps, u], scalars: sequence).withMask(mask)
             : Tensor(shape: [batchSize, u], scalars: Array(results[stateCount..<(stateCount + outputCount)]))
-        return ((output, states), partition, traces)
+        return ((output, states), partition, traces, dropoutMasks)
     }
 
-    /// The loop over one call's buffers; `kernel`, `recurrentKernel` and `bias` as `TimeLoop` takes them.
+    /// The loop over one call's buffers; `kernel`, `recurrentKernel` and `bias` as `TimeLoop` takes them,
+    /// and with `dropout` its masks' contents in `inputDropout` and `recurrentDropout`.
     func timeLoop(batchSize: Int, timesteps: Int, features: Int, mask: SequenceMask?, input: UnsafePointer<Float>,
                   kernel: UnsafePointer<Float>, recurrentKernel: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
                   initialStates: UnsafePointer<Float>?, finalStates: UnsafeMutablePointer<Float>,
-                  lastOutputs: UnsafeMutablePointer<Float>, sequence: UnsafeMutablePointer<Float>?) -> TimeLoop {
+                  lastOutputs: UnsafeMutablePointer<Float>, sequence: UnsafeMutablePointer<Float>?,
+                  dropout: RecurrentDropoutMasks?, inputDropout: UnsafeBufferPointer<Float>,
+                  recurrentDropout: UnsafeBufferPointer<Float>) -> TimeLoop {
         let timestep: (Int) -> Int = goBackwards ? { timesteps - 1 - $0 } : { $0 }
-        return TimeLoop(
+        var loop = TimeLoop(
             cell: cell, batchSize: batchSize, timesteps: timesteps, features: features,
             timestep: timestep, mask: mask, zeroOutputForMask: zeroOutputForMask,
             input: input, kernel: kernel, recurrentKernel: recurrentKernel, bias: bias,
             initialStates: initialStates, finalStates: finalStates, lastOutputs: lastOutputs, sequence: sequence)
+        if let dropout {
+            loop.inputDropout = dropout.input == nil ? nil : inputDropout.baseAddress
+            loop.inputDropoutGroups = dropout.inputGroups
+            loop.recurrentDropout = dropout.recurrent == nil ? nil : recurrentDropout.baseAddress
+        }
+        return loop
     }
 }
 

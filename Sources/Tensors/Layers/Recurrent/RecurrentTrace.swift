@@ -11,7 +11,8 @@ import Foundation
 final class RecurrentTrace: @unchecked Sendable {
     let rows: Int
     let timesteps: Int
-    /// (features, timesteps · rows): each step's input, transposed.
+    /// (inputGroups · features, timesteps · rows): each step's input, transposed (with input dropout,
+    /// times each group's mask).
     let inputs: UnsafeMutablePointer<Float>
     /// timesteps + 1 blocks of (stateCount · units, rows): the states before step 0, then after each step.
     let states: UnsafeMutablePointer<Float>
@@ -24,6 +25,9 @@ final class RecurrentTrace: @unchecked Sendable {
     let hHistory: UnsafeMutablePointer<Float>
     /// (units, timesteps · rows): the rows of the cell's scratch it needs backward (GRU), or nil.
     let scratchHistory: UnsafeMutablePointer<Float>?
+    /// With recurrent dropout, (gateCount · units, timesteps · rows): the dropped h_{t−1} each gate's
+    /// recurrent product multiplied (`RecurrentStep.droppedStates`); else nil.
+    let droppedStates: UnsafeMutablePointer<Float>?
     /// (gateCount · units, timesteps · rows): the gradient of each step's pre-activations, filled backward.
     let gateGradients: UnsafeMutablePointer<Float>
     /// The same for the recurrent product where it differs (GRU with `resetAfter`), else nil.
@@ -36,7 +40,9 @@ final class RecurrentTrace: @unchecked Sendable {
     private let block: UnsafeMutablePointer<Float>
     private let blockCount: Int
 
-    init(cell: any RecurrentCell, rows: Int, timesteps: Int, features: Int) {
+    /// `inputGroups` copies of the inputs are kept (one per input dropout mask); `hasRecurrentDropout`
+    /// keeps `droppedStates`.
+    init(cell: any RecurrentCell, rows: Int, timesteps: Int, features: Int, inputGroups: Int = 1, hasRecurrentDropout: Bool = false) {
         let u = cell.units, width = cell.gateCount * u
         self.rows = rows
         self.timesteps = timesteps
@@ -44,10 +50,11 @@ final class RecurrentTrace: @unchecked Sendable {
         gateSize = width * rows
         let needsPreActivations = !cell.activations.allSatisfy(\.derivesFromOutput)
         // Each buffer's length, rounded up to whole cache lines so each starts on one.
-        let lengths = [features * timesteps * rows, (timesteps + 1) * stateSize, timesteps * gateSize,
+        let lengths = [inputGroups * features * timesteps * rows, (timesteps + 1) * stateSize, timesteps * gateSize,
                        needsPreActivations ? timesteps * gateSize : 0, u * (timesteps + 1) * rows,
                        cell.tracedScratchRows == nil ? 0 : u * timesteps * rows, timesteps * gateSize,
-                       cell.hasSeparateRecurrentGradient ? timesteps * gateSize : 0].map { ($0 + 15) / 16 * 16 }
+                       cell.hasSeparateRecurrentGradient ? timesteps * gateSize : 0,
+                       hasRecurrentDropout ? timesteps * gateSize : 0].map { ($0 + 15) / 16 * 16 }
         blockCount = lengths.reduce(0, +)
         block = TraceBlocks.shared.take(count: blockCount)
         var offsets: [Int] = [], offset = 0
@@ -63,6 +70,7 @@ final class RecurrentTrace: @unchecked Sendable {
         scratchHistory = cell.tracedScratchRows == nil ? nil : block + offsets[5]
         gateGradients = block + offsets[6]
         recurrentGateGradients = cell.hasSeparateRecurrentGradient ? block + offsets[7] : nil
+        droppedStates = hasRecurrentDropout ? block + offsets[8] : nil
     }
 
     deinit {

@@ -12,6 +12,6 @@ extension SimpleRNNCell {
                 for b in 0..<n { row[b] = dh[j * n + b] * step.slope(activation, j * n + b) }
             }
         }
-        step.multiplyTransposedRecurrentKernel(gateRows: 0..<units, by: step.gateGradient, into: step.previousGradient, beta: 0)
+        step.propagateThroughRecurrentKernel(gateRows: 0..<units, by: step.gateGradient, into: step.previousGradient, beta: 0)
     }
 }

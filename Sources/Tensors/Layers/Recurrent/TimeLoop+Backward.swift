@@ -31,16 +31,20 @@ extension TimeLoop {
     /// Per step, from last to first: the gradient reaching h (the next step's, the step's output's,
     /// and a masked step's repeated output's), one cell backward step and one GEMM through the
     /// recurrent kernel; a masked step passes the states' gradient straight through and gives its
-    /// gates nothing. Then each weight gradient and the input's are one GEMM over all timesteps.
+    /// gates nothing. Then each weight gradient and the input's are one GEMM over all timesteps (one
+    /// per gate where dropout gave each gate its own mask).
     func backward(rows: Range<Int>, trace: RecurrentTrace, results: ResultGradients, into arguments: ArgumentGradients) {
         let u = cell.units, n = rows.count, width = cell.gateCount * u
         let stateSize = cell.stateCount * u * n
-        let buffers = CacheAlignedBuffer.allocate(count: 2 * stateSize + 3 * u * n)
+        let buffers = CacheAlignedBuffer.allocate(count: 2 * stateSize + 4 * u * n)
         defer { CacheAlignedBuffer.deallocate(buffers) }
-        buffers.initialize(repeating: 0, count: 2 * stateSize + 3 * u * n)
+        buffers.initialize(repeating: 0, count: 2 * stateSize + 4 * u * n)
         // The states' gradient after the current step and before it, swapped every step.
         var carry = buffers, previousGradient = buffers + stateSize
         let hGradient = buffers + 2 * stateSize, outputCarry = hGradient + u * n, workspace = outputCarry + u * n
+        let droppedGradient = workspace + u * n
+        let recurrentScales = recurrentDropout.map { _ in unitMajorRecurrentScales(rows: rows) }
+        defer { recurrentScales.map(CacheAlignedBuffer.deallocate) }
 
         for (local, row) in rows.enumerated() {
             if let finalStates = results.finalStates {
@@ -89,7 +93,8 @@ extension TimeLoop {
                 scratch: trace.scratchHistory.map { $0 + s * n },
                 gateGradient: trace.gateGradients + s * n, recurrentGateGradient: trace.recurrentGateGradients.map { $0 + s * n },
                 gradientStride: trace.stride, previousGradient: previousGradient,
-                recurrentKernel: recurrentKernel, workspace: workspace))
+                recurrentKernel: recurrentKernel, workspace: workspace,
+                recurrentScales: recurrentScales.map { UnsafePointer($0) }, droppedGradient: droppedGradient))
             if mask != nil, isReal.contains(false) {
                 for matrix in [trace.gateGradients, trace.recurrentGateGradients] {
                     guard let matrix else { continue }
@@ -114,24 +119,39 @@ extension TimeLoop {
         guard let inputGradient = arguments.input else { return }
         // dx = dzᵀ · kernel over all timesteps, one row per (step, sequence), into the trace's input
         // matrix (no longer needed, and as large); each row is then one contiguous copy into the
-        // batch-major result, where the transposed product needed a strided gather.
-        multiplyMatrices(m: trace.stride, n: features, k: width, trace.gateGradients, lda: trace.stride, transposingA: true,
-                         kernel, ldb: features, transposingB: false,
-                         into: trace.inputs, ldc: features, beta: 0)
+        // batch-major result, where the transposed product needed a strided gather. With input
+        // dropout, per input group, then scaled by the group's mask and summed.
+        let groupWidth = width / inputGroups, groupSize = features * trace.stride
+        for group in 0..<inputGroups {
+            multiplyMatrices(m: trace.stride, n: features, k: groupWidth, trace.gateGradients + group * groupWidth * trace.stride,
+                             lda: trace.stride, transposingA: true, kernel + group * groupWidth * features, ldb: features,
+                             transposingB: false, into: trace.inputs + group * groupSize, ldc: features, beta: 0)
+        }
         for s in 0..<timesteps {
             for (local, row) in rows.enumerated() {
-                (inputGradient + (row * timesteps + timestep(s)) * features)
-                    .update(from: trace.inputs + (s * n + local) * features, count: features)
+                let x = inputGradient + (row * timesteps + timestep(s)) * features
+                let values = trace.inputs + (s * n + local) * features
+                guard let inputDropout else {
+                    x.update(from: values, count: features)
+                    continue
+                }
+                for feature in 0..<features { x[feature] = 0 }
+                for group in 0..<inputGroups {
+                    let scales = inputDropout + (group * batchSize + row) * features, groupValues = values + group * groupSize
+                    for feature in 0..<features { x[feature] += scales[feature] * groupValues[feature] }
+                }
             }
         }
     }
 
-    /// kernel: xᵀ-history · dzᵀ; recurrent kernel: the cell's; bias: the rows' sums; one GEMM each.
+    /// kernel: xᵀ-history · dzᵀ (per input group); recurrent kernel: the cell's; bias: the rows' sums.
     private func addWeightGradients(_ trace: RecurrentTrace, into arguments: ArgumentGradients) {
-        let width = cell.gateCount * cell.units
-        multiplyMatrices(m: features, n: width, k: trace.stride, trace.inputs, lda: trace.stride, transposingA: false,
-                         trace.gateGradients, ldb: trace.stride, transposingB: true,
-                         into: arguments.kernel, ldc: width, beta: 1)
+        let width = cell.gateCount * cell.units, groupWidth = width / inputGroups
+        for group in 0..<inputGroups {
+            multiplyMatrices(m: features, n: groupWidth, k: trace.stride, trace.inputs + group * features * trace.stride, lda: trace.stride,
+                             transposingA: false, trace.gateGradients + group * groupWidth * trace.stride, ldb: trace.stride,
+                             transposingB: true, into: arguments.kernel + group * groupWidth, ldc: width, beta: 1)
+        }
         cell.addRecurrentKernelGradient(trace, into: arguments.recurrentKernel)
         guard let bias = arguments.bias else { return }
         let sources = [trace.gateGradients] + (trace.recurrentGateGradients.map { [$0] } ?? [])

@@ -35,6 +35,15 @@ struct TimeLoop: @unchecked Sendable {
     let lastOutputs: UnsafeMutablePointer<Float>
     /// (batchSize, timesteps, units) for a layer that returns sequences, else nil.
     let sequence: UnsafeMutablePointer<Float>?
+    /// (inputDropoutGroups, batchSize, features): the input's dropout scales (`RecurrentDropoutMasks`),
+    /// or nil without input dropout.
+    var inputDropout: UnsafePointer<Float>? = nil
+    var inputDropoutGroups = 1
+    /// (batchSize, gateCount · units): the dropout scales of h_{t−1} per gate, or nil without recurrent dropout.
+    var recurrentDropout: UnsafePointer<Float>? = nil
+
+    /// How many copies of each step's input the kernel multiplies: one per input dropout mask.
+    var inputGroups: Int { inputDropout == nil ? 1 : inputDropoutGroups }
 
     /// Runs every timestep for the sequences `rows`, keeping in `trace` what the backward pass needs.
     ///
@@ -64,8 +73,14 @@ struct TimeLoop: @unchecked Sendable {
         defer { CacheAlignedBuffer.deallocate(scratch) }
         let ownProjection = trace == nil ? CacheAlignedBuffer.allocate(count: width * count) : nil
         defer { ownProjection.map(CacheAlignedBuffer.deallocate) }
-        let ownStepInput = trace == nil ? CacheAlignedBuffer.allocate(count: features * count) : nil
+        let ownStepInput = trace == nil ? CacheAlignedBuffer.allocate(count: inputGroups * features * count) : nil
         defer { ownStepInput.map(CacheAlignedBuffer.deallocate) }
+        // With recurrent dropout: these rows' scales, (gateCount · units, rows) like the projection,
+        // and each step's h_{t−1} times them, one copy per gate.
+        let recurrentScales = recurrentDropout.map { _ in unitMajorRecurrentScales(rows: rows) }
+        defer { recurrentScales.map(CacheAlignedBuffer.deallocate) }
+        let droppedStates = recurrentDropout == nil ? nil : CacheAlignedBuffer.allocate(count: width * count)
+        defer { droppedStates.map(CacheAlignedBuffer.deallocate) }
         if let trace {
             for j in 0..<u { (trace.hHistory + j * (trace.stride + count)).update(from: states + j * count, count: count) }
         }
@@ -84,9 +99,16 @@ struct TimeLoop: @unchecked Sendable {
                 projection = ownProjection!
                 project(step: s, rows: rows, through: ownStepInput!, leadingDimension: count, into: projection)
             }
+            if let recurrentScales, let droppedStates {
+                for gate in 0..<cell.gateCount {
+                    let block = gate * u * count
+                    for k in 0..<(u * count) { droppedStates[block + k] = recurrentScales[block + k] * previous[k] }
+                }
+            }
             var step = RecurrentStep(
                 units: u, batchSize: count, projection: projection,
                 previous: previous, next: next, recurrentKernel: recurrentKernel, bias: bias, scratch: scratch)
+            step.droppedStates = droppedStates.map { UnsafePointer($0) }
             step.preActivations = trace?.preActivations(at: s)
             cell.step(step)
             for (local, row) in rows.enumerated() {
@@ -104,7 +126,7 @@ struct TimeLoop: @unchecked Sendable {
                     storeColumn(local, of: output, count: count, into: sequence + (row * timesteps + s) * u)
                 }
             }
-            if let trace { record(step: s, next: next, scratch: scratch, into: trace) }
+            if let trace { record(step: s, next: next, scratch: scratch, droppedStates: droppedStates, into: trace) }
         }
 
         let final = trace?.states(before: timesteps) ?? states + (timesteps % 2) * stateSize
@@ -127,26 +149,60 @@ struct TimeLoop: @unchecked Sendable {
         for j in 0..<cell.units { destination[j] = block[j * count + column] }
     }
 
+    /// The recurrent dropout scales of the sequences `rows`, unit-major: (gateCount · units, rows.count).
+    /// The caller deallocates the buffer (`CacheAlignedBuffer`).
+    func unitMajorRecurrentScales(rows: Range<Int>) -> UnsafeMutablePointer<Float> {
+        let width = cell.gateCount * cell.units, count = rows.count
+        let scales = CacheAlignedBuffer.allocate(count: width * count)
+        for (local, row) in rows.enumerated() {
+            for k in 0..<width { scales[k * count + local] = recurrentDropout![row * width + k] }
+        }
+        return scales
+    }
+
     /// kernelᵀ · xᵀ + input bias of processing step `step` for the sequences `rows`, (width, rows.count);
-    /// xᵀ goes through `stepInput`, whose rows are `leadingDimension` apart.
+    /// xᵀ goes through `stepInput`, whose rows are `leadingDimension` apart. With input dropout xᵀ is
+    /// scaled by its mask, once per input group, and each group's gates multiply their own copy.
     private func project(step: Int, rows: Range<Int>, through stepInput: UnsafeMutablePointer<Float>, leadingDimension: Int,
                          into projection: UnsafeMutablePointer<Float>) {
         let width = cell.gateCount * cell.units, count = rows.count
-        // xᵀ: row b of x at this timestep is input[b, t].
-        for (local, row) in rows.enumerated() {
-            let x = input + (row * timesteps + timestep(step)) * features
-            for feature in 0..<features { stepInput[feature * leadingDimension + local] = x[feature] }
-        }
         if let bias { projection.fillRows(with: bias, rows: width, columns: count) }
-        multiplyMatrices(m: width, n: count, k: features, kernel, lda: features,
-                         stepInput, ldb: leadingDimension, into: projection, ldc: count, beta: bias == nil ? 0 : 1)
+        guard let inputDropout else {
+            // xᵀ: row b of x at this timestep is input[b, t].
+            for (local, row) in rows.enumerated() {
+                let x = input + (row * timesteps + timestep(step)) * features
+                for feature in 0..<features { stepInput[feature * leadingDimension + local] = x[feature] }
+            }
+            multiplyMatrices(m: width, n: count, k: features, kernel, lda: features,
+                             stepInput, ldb: leadingDimension, into: projection, ldc: count, beta: bias == nil ? 0 : 1)
+            return
+        }
+        let groupWidth = width / inputDropoutGroups
+        for group in 0..<inputDropoutGroups {
+            let groupInput = stepInput + group * features * leadingDimension
+            for (local, row) in rows.enumerated() {
+                let x = input + (row * timesteps + timestep(step)) * features
+                let scales = inputDropout + (group * batchSize + row) * features
+                for feature in 0..<features { groupInput[feature * leadingDimension + local] = x[feature] * scales[feature] }
+            }
+            multiplyMatrices(m: groupWidth, n: count, k: features, kernel + group * groupWidth * features, lda: features,
+                             groupInput, ldb: leadingDimension,
+                             into: projection + group * groupWidth * count, ldc: count, beta: bias == nil ? 0 : 1)
+        }
     }
 
-    /// Copies step `step`'s h (and the scratch rows the cell asks for) into the trace's all-timestep matrices.
-    private func record(step: Int, next: UnsafePointer<Float>, scratch: UnsafePointer<Float>, into trace: RecurrentTrace) {
+    /// Copies step `step`'s h (and the scratch rows the cell asks for, and the dropped h_{t−1} the
+    /// recurrent kernel multiplied) into the trace's all-timestep matrices.
+    private func record(step: Int, next: UnsafePointer<Float>, scratch: UnsafePointer<Float>,
+                        droppedStates: UnsafePointer<Float>?, into trace: RecurrentTrace) {
         let count = trace.rows, u = cell.units
         for j in 0..<u {
             (trace.hHistory + j * (trace.stride + count) + (step + 1) * count).update(from: next + j * count, count: count)
+        }
+        if let droppedStates, let history = trace.droppedStates {
+            for k in 0..<(cell.gateCount * u) {
+                (history + k * trace.stride + step * count).update(from: droppedStates + k * count, count: count)
+            }
         }
         if let rows = cell.tracedScratchRows, let history = trace.scratchHistory {
             for j in 0..<u {

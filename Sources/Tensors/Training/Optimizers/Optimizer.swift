@@ -54,6 +54,11 @@ public class Optimizer {
     /// The names of the slots each weight gets (`["momentum", "velocity"]`).
     var slotNames: [String] { [] }
 
+    /// `slotNames` as Keras creates them, which sets the order of `variables`: each group is one
+    /// `add_optimizer_variables` call, making its slots weight by weight (Adam's momentum and velocity
+    /// together; RMSprop's velocities for every weight, then its momentums).
+    var slotGroups: [[String]] { [slotNames] }
+
     /// The starting value of every slot.
     var initialSlotValue: Float { 0 }
 
@@ -138,15 +143,19 @@ public class Optimizer {
         public let value: Tensor
     }
 
-    /// Keras's `optimizer.variables`: iteration and learning rate, then for each weight, in the order
-    /// first updated, its slots in `slotNames` order, each shaped like the weight.
+    /// Keras's `optimizer.variables`: iteration and learning rate (not a variable under a
+    /// `learningRateSchedule`, as in Keras), then each group of `slotGroups` for every weight in the
+    /// order first updated, each slot shaped like its weight.
     public var variables: [Variable] {
-        var result = [Variable(name: "iteration", value: Tensor(Float(iterations))),
-                      Variable(name: "learning_rate", value: Tensor(learningRate))]
-        for state in states {
-            let shape = state.holder.weights[state.index].shape
-            for (slotName, slot) in zip(slotNames, state.slots) {
-                result.append(Variable(name: "\(state.weightName) \(slotName)", value: Tensor(shape: shape, scalars: slot)))
+        var result = [Variable(name: "iteration", value: Tensor(Float(iterations)))]
+        if learningRateSchedule == nil { result.append(Variable(name: "learning_rate", value: Tensor(learningRate))) }
+        for group in slotGroups {
+            for state in states {
+                let shape = state.holder.weights[state.index].shape
+                for slotName in group {
+                    let slot = state.slots[slotNames.firstIndex(of: slotName)!]
+                    result.append(Variable(name: "\(state.weightName) \(slotName)", value: Tensor(shape: shape, scalars: slot)))
+                }
             }
         }
         return result

@@ -17,6 +17,7 @@ public final class RMSprop: Optimizer {
     }
 
     override var slotNames: [String] { momentum > 0 ? ["velocity", "momentum"] : ["velocity"] }
+    override var slotGroups: [[String]] { slotNames.map { [$0] } }
 
     override func update(_ parameter: inout [Float], gradient: Gradient, slots: inout [[Float]], step: Int) {
         let g = gradient.values, squared = gradient.squared(), lr = learningRate

@@ -76,6 +76,10 @@ void folio_zero_columns(float *matrix, long stride, long rows, long columns, con
 void folio_masked_output_gradient(float *dh, const float *carry, float *pending, const float *output,
                                   long units, long columns, const uint8_t *real, int accumulate_masked);
 
+/// Sets row j of the (rows, columns) row-major `matrix` to values[j] in every column: a per-unit
+/// bias laid over a unit-major block of the batch.
+void folio_fill_rows(float *matrix, long rows, long columns, const float *values);
+
 /// Adds the sum of each of the `rows` rows (`columns` values, rows `stride` apart) of `matrix` to `sums`.
 void folio_add_row_sums(const float *matrix, long rows, long columns, long stride, float *sums);
 

@@ -1,3 +1,5 @@
+internal import CKernels
+
 /// Keras's `GRUCell`, gates in kernel-column order z (update), r (reset), h (candidate):
 /// z = σ(x_z + h_prev · U_z), r = σ(x_r + h_prev · U_r), h = z · h_prev + (1 − z) · hh, with
 /// - `resetAfter` (Keras 3's default, cuDNN-compatible): hh = act(x_h + r · (h_prev · U_h + b_rec_h)),
@@ -27,7 +29,7 @@ struct GRUCell: RecurrentCell {
         let block = units * step.batchSize, x = step.projection
         // inner = U · h_prev + recurrent bias, all three blocks.
         let inner = step.scratch
-        if let bias = step.bias { inner.fillRows(with: bias + 3 * units, rows: 3 * units, columns: step.batchSize) }
+        if let bias = step.bias { folio_fill_rows(inner, 3 * units, step.batchSize, bias + 3 * units) }
         step.multiplyRecurrentKernel(gateRows: 0..<(3 * units), into: inner, beta: step.bias == nil ? 0 : 1)
         for j in 0..<(2 * block) { x[j] += inner[j] }
         step.activate(recurrentActivation, x, count: 2 * block)  // z, r

@@ -36,13 +36,15 @@ extension TimeLoop {
     func backward(rows: Range<Int>, trace: RecurrentTrace, results: ResultGradients, into arguments: ArgumentGradients) {
         let u = cell.units, n = rows.count, width = cell.gateCount * u
         let stateSize = cell.stateCount * u * n
-        let buffers = CacheAlignedBuffer.allocate(count: 2 * stateSize + 4 * u * n)
+        let buffers = CacheAlignedBuffer.allocate(count: 2 * stateSize + 5 * u * n)
         defer { CacheAlignedBuffer.deallocate(buffers) }
-        buffers.initialize(repeating: 0, count: 2 * stateSize + 4 * u * n)
+        buffers.initialize(repeating: 0, count: 2 * stateSize + 5 * u * n)
         // The states' gradient after the current step and before it, swapped every step.
         var carry = buffers, previousGradient = buffers + stateSize
         let hGradient = buffers + 2 * stateSize, outputCarry = hGradient + u * n, workspace = outputCarry + u * n
         let droppedGradient = workspace + u * n
+        // A masked layer's sequence gradient at the current step, unit-major.
+        let stepOutput = droppedGradient + u * n
         let recurrentScales = recurrentDropout.map { _ in unitMajorRecurrentScales(rows: rows) }
         defer { recurrentScales.map(CacheAlignedBuffer.deallocate) }
 
@@ -59,24 +61,18 @@ extension TimeLoop {
             }
         }
 
-        // Whether each row's current step is real, when there is a mask.
-        var isReal = [Bool](repeating: true, count: n)
+        // Whether each row's current step is real, when there is a mask (1 or 0, for the column kernels).
+        var isReal = [UInt8](repeating: 1, count: n)
         for s in stride(from: timesteps - 1, through: 0, by: -1) {
             if let mask {
-                for (local, row) in rows.enumerated() { isReal[local] = mask[row, timestep(s)] }
+                for (local, row) in rows.enumerated() { isReal[local] = mask[row, timestep(s)] ? 1 : 0 }
                 // A real step takes the gradient of the outputs that repeated it on the masked steps after it.
-                for j in 0..<u {
-                    let k = j * n
-                    for local in 0..<n {
-                        let output = results.sequence?[((rows.lowerBound + local) * timesteps + s) * u + j] ?? 0
-                        if isReal[local] {
-                            hGradient[k + local] = carry[k + local] + output + outputCarry[k + local]
-                            outputCarry[k + local] = 0
-                        } else if !zeroOutputForMask {
-                            outputCarry[k + local] += output
-                        }
-                    }
+                var output: UnsafePointer<Float>?
+                if let sequence = results.sequence {
+                    folio_transpose_block(sequence + (rows.lowerBound * timesteps + s) * u, timesteps * u, n, u, stepOutput, n)
+                    output = UnsafePointer(stepOutput)
                 }
+                folio_masked_output_gradient(hGradient, carry, outputCarry, output, u, n, isReal, zeroOutputForMask ? 0 : 1)
             } else if let sequence = results.sequence {
                 // Every step is real: h's gradient is the next step's plus this step's output's.
                 for (local, row) in rows.enumerated() {
@@ -95,17 +91,12 @@ extension TimeLoop {
                 gradientStride: trace.stride, previousGradient: previousGradient,
                 recurrentKernel: recurrentKernel, workspace: workspace,
                 recurrentScales: recurrentScales.map { UnsafePointer($0) }, droppedGradient: droppedGradient))
-            if mask != nil, isReal.contains(false) {
+            if mask != nil, isReal.contains(0) {
                 for matrix in [trace.gateGradients, trace.recurrentGateGradients] {
                     guard let matrix else { continue }
-                    for j in 0..<width {
-                        let row = matrix + j * trace.stride + s * n
-                        for local in 0..<n where !isReal[local] { row[local] = 0 }
-                    }
+                    folio_zero_columns(matrix + s * n, trace.stride, width, n, isReal, 0)
                 }
-                for j in 0..<(cell.stateCount * u) {
-                    for local in 0..<n where !isReal[local] { previousGradient[j * n + local] = carry[j * n + local] }
-                }
+                folio_copy_columns(previousGradient, n, carry, n, cell.stateCount * u, n, isReal, 0)
             }
             swap(&carry, &previousGradient)
         }

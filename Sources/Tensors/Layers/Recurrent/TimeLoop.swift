@@ -1,3 +1,5 @@
+internal import CKernels
+
 /// One `RecurrentLayer` call over a slice of the batch's rows: per timestep, the input projection
 /// kernelᵀ · xᵀ + bias, then the cell's step.
 ///
@@ -65,6 +67,8 @@ struct TimeLoop: @unchecked Sendable {
                 }
             }
         }
+        // Whether each row's current step is real, when there is a mask (1 or 0, for the column kernels).
+        var isReal = [UInt8](repeating: 1, count: count)
         // Each sequence's latest output, (units, rows); without a mask it is always h.
         let outputs = CacheAlignedBuffer.allocate(count: u * count)
         defer { CacheAlignedBuffer.deallocate(outputs) }
@@ -111,20 +115,17 @@ struct TimeLoop: @unchecked Sendable {
             step.droppedStates = droppedStates.map { UnsafePointer($0) }
             step.preActivations = trace?.preActivations(at: s)
             cell.step(step)
-            for (local, row) in rows.enumerated() {
-                var output = next
-                if let mask {
-                    if mask[row, timestep(s)] {
-                        for j in 0..<u { outputs[j * count + local] = next[j * count + local] }
-                    } else {
-                        for j in 0..<(cell.stateCount * u) { next[j * count + local] = previous[j * count + local] }
-                        if zeroOutputForMask { for j in 0..<u { outputs[j * count + local] = 0 } }
-                    }
-                    output = outputs
-                }
-                if let sequence {
-                    storeColumn(local, of: output, count: count, into: sequence + (row * timesteps + s) * u)
-                }
+            var output = UnsafePointer(next)
+            if let mask {
+                // A real step's output is h; a masked one keeps the states and repeats the output.
+                for (local, row) in rows.enumerated() { isReal[local] = mask[row, timestep(s)] ? 1 : 0 }
+                folio_copy_columns(outputs, count, next, count, u, count, isReal, 1)
+                folio_copy_columns(next, count, previous, count, cell.stateCount * u, count, isReal, 0)
+                if zeroOutputForMask { folio_zero_columns(outputs, count, u, count, isReal, 0) }
+                output = UnsafePointer(outputs)
+            }
+            if let sequence {
+                folio_transpose_block(output, count, u, count, sequence + (rows.lowerBound * timesteps + s) * u, timesteps * u)
             }
             if let trace { record(step: s, next: next, scratch: scratch, droppedStates: droppedStates, into: trace) }
         }
@@ -166,13 +167,11 @@ struct TimeLoop: @unchecked Sendable {
     private func project(step: Int, rows: Range<Int>, through stepInput: UnsafeMutablePointer<Float>, leadingDimension: Int,
                          into projection: UnsafeMutablePointer<Float>) {
         let width = cell.gateCount * cell.units, count = rows.count
-        if let bias { projection.fillRows(with: bias, rows: width, columns: count) }
+        if let bias { folio_fill_rows(projection, width, count, bias) }
         guard let inputDropout else {
             // xᵀ: row b of x at this timestep is input[b, t].
-            for (local, row) in rows.enumerated() {
-                let x = input + (row * timesteps + timestep(step)) * features
-                for feature in 0..<features { stepInput[feature * leadingDimension + local] = x[feature] }
-            }
+            folio_transpose_block(input + (rows.lowerBound * timesteps + timestep(step)) * features, timesteps * features,
+                                  count, features, stepInput, leadingDimension)
             multiplyMatrices(m: width, n: count, k: features, kernel, lda: features,
                              stepInput, ldb: leadingDimension, into: projection, ldc: count, beta: bias == nil ? 0 : 1)
             return

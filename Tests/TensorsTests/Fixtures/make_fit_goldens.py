@@ -280,9 +280,9 @@ x, y = binary_ids(24, 5, 10, [2, 9], shortest=3)
 xt, yt = binary_ids(8, 5, 10, [2, 9], shortest=3)
 run("sgd_global_clipnorm",
     [keras.layers.Embedding(10, 4, mask_zero=True), keras.layers.LSTM(4), keras.layers.Dense(1, activation="sigmoid")],
-    (None, 5), dict(optimizer=keras.optimizers.SGD(0.5, global_clipnorm=0.3), loss="binary_crossentropy", metrics=["accuracy"]),
+    (None, 5), dict(optimizer=keras.optimizers.SGD(2.0, global_clipnorm=0.02), loss="binary_crossentropy", metrics=["accuracy"]),
     (x, y, xt, yt), dict(batch_size=8, epochs=3),
-    "Embedding(10, 4, mask_zero) -> LSTM(4) -> Dense(1, sigmoid); SGD(0.5, global_clipnorm 0.3)")
+    "Embedding(10, 4, mask_zero) -> LSTM(4) -> Dense(1, sigmoid); SGD(2.0, global_clipnorm 0.02)")
 
 goldens = {"meta": {"keras_version": keras.__version__, "backend": keras.backend.backend(),
                     "made_by": "Tests/TensorsTests/Fixtures/make_fit_goldens.py", "seed": SEED,

@@ -2,13 +2,16 @@
 """Writes Tests/TensorsTests/Fixtures/keras-fit-goldens.json: `fit` runs of Keras 3.15.1 on
 configurations held out from keras-training-goldens.json (masks, Bidirectional, RMSprop, a validation
 split with early stopping, SGD with Nesterov momentum, regression, GRU with clipnorm, sparse
-categorical crossentropy), for FitConfigurationGoldenTests.
+categorical crossentropy; then losses per timestep on masked sequences, rank-one labels,
+validation_data, AdamW, Adagrad under a schedule, a two-input skip-gram, clipvalue and
+global_clipnorm), for FitConfigurationGoldenTests.
 
 As in the training reference (../shared/reference/README.md, "Training reference"): every weight is
 set explicitly after build (float32 U(-0.5, 0.5), biases included) and every input and label comes
 from np.random.default_rng(SEED) in script order, so no random generator has to match; `fit` runs
 with shuffle=False and verbose=0. Each case records the History, every batch's logs, the final
-weights and optimizer variables, `evaluate` (return_dict=True) and `predict` on a test set.
+weights and optimizer variables, `evaluate` (return_dict=True) and `predict` on a test set, and
+`summary()` after training.
 
     /work/venv-keras/bin/python Tests/TensorsTests/Fixtures/make_fit_goldens.py
 """

@@ -2,13 +2,16 @@
 """Writes Tests/TensorsTests/Fixtures/keras-fit-goldens.json: `fit` runs of Keras 3.15.1 on
 configurations held out from keras-training-goldens.json (masks, Bidirectional, RMSprop, a validation
 split with early stopping, SGD with Nesterov momentum, regression, GRU with clipnorm, sparse
-categorical crossentropy), for FitConfigurationGoldenTests.
+categorical crossentropy; then losses per timestep on masked sequences, rank-one labels,
+validation_data, AdamW, Adagrad under a schedule, a two-input skip-gram, clipvalue and
+global_clipnorm), for FitConfigurationGoldenTests.
 
 As in the training reference (../shared/reference/README.md, "Training reference"): every weight is
 set explicitly after build (float32 U(-0.5, 0.5), biases included) and every input and label comes
 from np.random.default_rng(SEED) in script order, so no random generator has to match; `fit` runs
 with shuffle=False and verbose=0. Each case records the History, every batch's logs, the final
-weights and optimizer variables, `evaluate` (return_dict=True) and `predict` on a test set.
+weights and optimizer variables, `evaluate` (return_dict=True) and `predict` on a test set, and
+`summary()` after training.
 
     /work/venv-keras/bin/python Tests/TensorsTests/Fixtures/make_fit_goldens.py
 """
@@ -280,9 +283,9 @@ x, y = binary_ids(24, 5, 10, [2, 9], shortest=3)
 xt, yt = binary_ids(8, 5, 10, [2, 9], shortest=3)
 run("sgd_global_clipnorm",
     [keras.layers.Embedding(10, 4, mask_zero=True), keras.layers.LSTM(4), keras.layers.Dense(1, activation="sigmoid")],
-    (None, 5), dict(optimizer=keras.optimizers.SGD(0.5, global_clipnorm=0.3), loss="binary_crossentropy", metrics=["accuracy"]),
+    (None, 5), dict(optimizer=keras.optimizers.SGD(2.0, global_clipnorm=0.02), loss="binary_crossentropy", metrics=["accuracy"]),
     (x, y, xt, yt), dict(batch_size=8, epochs=3),
-    "Embedding(10, 4, mask_zero) -> LSTM(4) -> Dense(1, sigmoid); SGD(0.5, global_clipnorm 0.3)")
+    "Embedding(10, 4, mask_zero) -> LSTM(4) -> Dense(1, sigmoid); SGD(2.0, global_clipnorm 0.02)")
 
 goldens = {"meta": {"keras_version": keras.__version__, "backend": keras.backend.backend(),
                     "made_by": "Tests/TensorsTests/Fixtures/make_fit_goldens.py", "seed": SEED,

@@ -13,7 +13,9 @@ final class ToolchainModuleMapTests: XCTestCase {
     }
 
     func testShippedCKernelsModuleIsTheCTargetsOwn() throws {
-        try assertShippedCopy(of: "CKernels/include", as: "CKernels", files: ["module.modulemap", "kernels.h"])
+        let headers = try FileManager.default.contentsOfDirectory(atPath: sources.appendingPathComponent("CKernels/include").path)
+        XCTAssertTrue(headers.contains("module.modulemap"))
+        try assertShippedCopy(of: "CKernels/include", as: "CKernels", files: headers.sorted())
     }
 
     private func assertShippedCopy(of folder: String, as module: String? = nil, files: [String],

@@ -50,6 +50,39 @@ void folio_activation_backward(const float *h, const float *dh, float *dz, long 
 void folio_adam_update(float *parameter, float *m, float *v, const float *gradient, const float *squared,
                        long count, float alpha, float beta1, float beta2, float epsilon);
 
+/// `folio_adam_update` over a table of `rows` rows of `width` values whose gradient is sparse:
+/// a row with `slots[row] < 0` got none (g = g² = 0, and `gradient` is not read there); for the
+/// others g is the row of the dense `gradient` and g² row `slots[row]` of `squared_rows`.
+void folio_adam_update_rows(float *parameter, float *m, float *v, const float *gradient, const int32_t *slots,
+                            const float *squared_rows, long rows, long width, float alpha, float beta1, float beta2,
+                            float epsilon);
+
+/// destination[c · destination_stride + r] = source[r · source_stride + c] for `rows` × `columns`
+/// values: a batch-major block to a unit-major one, or back.
+void folio_transpose_block(const float *source, long source_stride, long rows, long columns,
+                           float *destination, long destination_stride);
+
+/// Copies column b of each of the `rows` rows of `source` into `destination` where where[b] == flag.
+void folio_copy_columns(float *destination, long destination_stride, const float *source, long source_stride,
+                        long rows, long columns, const uint8_t *where, uint8_t flag);
+
+/// Zeroes column b of each of the `rows` rows of `matrix` (rows `stride` apart) where where[b] == flag.
+void folio_zero_columns(float *matrix, long stride, long rows, long columns, const uint8_t *where, uint8_t flag);
+
+/// The gradient reaching h after a step of a masked recurrent layer, over (units, columns) blocks:
+/// where real[b], dh = carry + output + pending and pending = 0; elsewhere dh is left alone and,
+/// when `accumulate_masked`, pending += output (a masked step repeats the output of the real step
+/// before it). `output` may be NULL for no gradient of the step's output.
+void folio_masked_output_gradient(float *dh, const float *carry, float *pending, const float *output,
+                                  long units, long columns, const uint8_t *real, int accumulate_masked);
+
+/// Sets row j of the (rows, columns) row-major `matrix` to values[j] in every column: a per-unit
+/// bias laid over a unit-major block of the batch.
+void folio_fill_rows(float *matrix, long rows, long columns, const float *values);
+
+/// Adds the sum of each of the `rows` rows (`columns` values, rows `stride` apart) of `matrix` to `sums`.
+void folio_add_row_sums(const float *matrix, long rows, long columns, long stride, float *sums);
+
 /// Copies row ids[r] of the row-major (?, width) `table` to row r of `out`, for r in 0..<count.
 void folio_gather_rows(const float *table, const int32_t *ids, long count, long width, float *out);
 

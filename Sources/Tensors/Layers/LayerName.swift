@@ -33,4 +33,10 @@ enum LayerName {
         }
         return result
     }
+
+    /// A layer's class name as Keras's summary shows it: the Swift type's name, or Keras's where
+    /// Swift needs another (`ActivationLayer`, since `Activation` names the functions).
+    static func kerasTypeName(of layer: any Layer) -> String {
+        layer is ActivationLayer ? "Activation" : String(describing: type(of: layer))
+    }
 }

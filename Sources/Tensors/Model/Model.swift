@@ -19,6 +19,8 @@ open class Model: Layer {
     private let forward: (([Tensor]) -> Tensor)?
     /// Each layer's output shape when the model was built, batch size included as Keras shows it.
     var builtOutputShapes: [[Int?]]?
+    /// The layer calls of a model made by `Model(inputs:outputs:)`, which `call(_:)` runs.
+    var graph: FunctionalGraph?
     /// The optimizer, loss and metrics `compile` set.
     public internal(set) var compiled: Compiled?
     /// Set by a callback to end `fit` after the current batch.
@@ -42,6 +44,7 @@ open class Model: Layer {
 
     /// The forward pass on the model's inputs (one tensor for a single-input model).
     open func call(_ inputs: [Tensor]) -> Tensor {
+        if let graph { return graph.run(inputs, modelName: name)[0] }
         guard let forward else {
             fatalError("\(description): a Model subclass overrides call(_:), or the model is made with a forward closure")
         }
@@ -94,10 +97,10 @@ open class Model: Layer {
 
     /// What `summary()` prints.
     public func summaryText(lineLength: Int = Model.summaryLineLength) -> String {
-        let rows = layers.enumerated().map { index, layer in
+        let rows = graph.map(\.summaryRows) ?? layers.enumerated().map { index, layer in
             let shape = builtOutputShapes.map { ModelSummary.shapeText($0[index]) } ?? "?"
             let built = builtOutputShapes != nil || !layer.weights.isEmpty
-            return ModelSummary.Row(name: layer.name, typeName: String(describing: type(of: layer)), outputShape: shape,
+            return ModelSummary.Row(name: layer.name, typeName: LayerName.kerasTypeName(of: layer), outputShape: shape,
                                     parameterCount: built ? layer.weights.map(\.scalarCount).reduce(0, +) : nil)
         }
         let parameters = weights.map(\.scalarCount).reduce(0, +)

@@ -39,10 +39,14 @@ final class GraphNode {
 
     /// Records a call of `layer` on `inputs`, whose concrete outputs `run` computes.
     ///
-    /// The outputs' shapes are what the layer itself gives: it is run (outside training and off
-    /// the tape) on zeros of the inputs' shapes with every unknown size 2, then 3; an axis whose
-    /// size changes between the two is unknown. This builds the layer, as Keras's symbolic call does.
+    /// A layer with a required input rank checks it first. The outputs' shapes are what the layer
+    /// itself gives: it is run (outside training and off the tape) on zeros of the inputs' shapes
+    /// with every unknown size 2, then 3; an axis whose size changes between the two is unknown.
+    /// This builds the layer, as Keras's symbolic call does.
     static func call(_ layer: any Layer, on inputs: [SymbolicTensor], run: @escaping ([Tensor]) -> [Tensor]) -> GraphNode {
+        if let layer = layer as? any InputRankRequiring, let input = inputs.first {
+            trapOnError { try layer.validateRank(of: input) }
+        }
         let probes = GraphNode.$callContext.withValue(callContext(of: layer, on: inputs)) {
             Tape.$current.withValue(nil) {
                 LearningPhase.$isTraining.withValue(false) {

@@ -149,6 +149,18 @@ final class FunctionalModelTests: XCTestCase {
         XCTAssertEqual(trapMessage(for: LayerError("plain")), "plain")
     }
 
+    func testAnInputOfTheWrongRankIsRefusedWithItsSymbolicShape() {
+        let flat = Input(shape: [4], name: "flat")
+        XCTAssertThrowsError(try LSTM(units: 3, name: "encoder").validateRank(of: flat)) { error in
+            XCTAssertEqual("\(error)", "encoder (LSTM) expects input of rank 3 (batch, timesteps, features), got symbolic input of shape (None, 4) of rank 2 from flat")
+        }
+        XCTAssertThrowsError(try Dense(units: 2, name: "head").validateRank(of: Input(shape: [], name: "scalar"))) { error in
+            XCTAssertEqual("\(error)", "head (Dense) expects input of rank 2 or more (batch, ..., features), got symbolic input of shape (None) of rank 1 from scalar")
+        }
+        XCTAssertNoThrow(try Dense(units: 2).validateRank(of: Input(shape: [3, 4, 5])))
+        XCTAssertNoThrow(try Bidirectional(GRU(units: 2)).validateRank(of: Input(shape: [nil, 4])))
+    }
+
     func testNodeIndicesCountEveryCallOfALayer() {
         let dense = Dense(units: 2, name: "reused")
         let first = dense(Input(shape: [3])), second = dense(Input(shape: [3]))

@@ -16,6 +16,10 @@ extension MergingLayer {
 
 /// A layer that can also return its final states: the recurrent layers and `Bidirectional`.
 public protocol StateReturningLayer: Layer {
+    /// Whether a call returns the final states besides the output (Keras's `return_state`).
+    var returnState: Bool { get }
+    /// The output for sequences that start from `initialState` (nil: zeros).
+    func callAsFunction(_ input: Tensor, initialState: [Tensor]?) -> Tensor
     /// The output and the final states, for sequences that start from `initialState` (nil: zeros).
     func callWithState(_ input: Tensor, initialState: [Tensor]?) -> (output: Tensor, states: [Tensor])
 }
@@ -24,15 +28,28 @@ extension RecurrentLayer: StateReturningLayer {}
 extension Bidirectional: StateReturningLayer {}
 
 extension StateReturningLayer {
-    /// The layer applied to a symbolic tensor, with the final states as symbolic tensors too
-    /// (Keras's `return_state=True` call on a `KerasTensor`); `initialState` may be symbolic as well.
+    /// The layer applied to a symbolic tensor, for sequences that start from the symbolic
+    /// `initialState` (e.g. an encoder's final states).
+    public func callAsFunction(_ input: SymbolicTensor, initialState: [SymbolicTensor]) -> SymbolicTensor {
+        GraphNode.call(self, on: [input] + initialState) { values in
+            [self(values[0], initialState: Array(values.dropFirst()))]
+        }.outputs[0]
+    }
+
+    /// The layer applied to a symbolic tensor, its final states symbolic tensors too (Keras's call
+    /// on a `KerasTensor` of a layer made with `return_state=True`, which this layer must be);
+    /// `initialState` may be symbolic as well.
     public func callWithState(_ input: SymbolicTensor, initialState: [SymbolicTensor]? = nil)
         -> (output: SymbolicTensor, states: [SymbolicTensor]) {
+        trapOnError {
+            if !returnState {
+                throw LayerError("\(description) was created with returnState: false, so in a functional model it has one output; create it with returnState: true for its states, or call it as layer(x, initialState:)")
+            }
+        }
         let outputs = GraphNode.call(self, on: [input] + (initialState ?? [])) { values in
             let result = self.callWithState(values[0], initialState: values.count > 1 ? Array(values.dropFirst()) : nil)
             return [result.output] + result.states
         }.outputs
         return (outputs[0], Array(outputs.dropFirst()))
     }
-
 }

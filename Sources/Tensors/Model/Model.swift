@@ -1,7 +1,17 @@
 /// A network of layers with its forward pass; Keras's `Model`.
 ///
-/// Three ways to make one, as in Keras: `Sequential` for a stack of layers; a closure over any
-/// number of inputs that may share layers (Keras's functional API):
+/// The ways to make one, as in Keras: `Sequential` for a stack of layers; Keras's functional API,
+/// layers called on symbolic inputs and the model made from the inputs and the output (see
+/// `init(inputs:outputs:name:)`):
+///
+/// ```swift
+/// let target = Input(shape: [1], dtype: .int32), context = Input(shape: [1], dtype: .int32)
+/// let similarity = Dot(axes: 2)([Embedding(inputDim: 5000, outputDim: 64)(target),
+///                                Embedding(inputDim: 5000, outputDim: 64)(context)])
+/// let skipGram = Model(inputs: [target, context], outputs: ActivationLayer(.sigmoid)(Flatten()(similarity)))
+/// ```
+///
+/// a closure over any number of inputs that may share layers:
 ///
 /// ```swift
 /// let target = Embedding(inputDim: 5000, outputDim: 64), context = Embedding(inputDim: 5000, outputDim: 64)
@@ -89,8 +99,9 @@ open class Model: Layer {
     /// The width of `summary()`'s table: Keras's in Jupyter, where there is no terminal to size it by.
     public static let summaryLineLength = 76
 
-    /// Keras's summary table: each layer's name and type, output shape and parameter count, then
-    /// the totals and their size. `lineLength` is the table's width.
+    /// Keras's summary table: each layer's name and type, output shape and parameter count (and for
+    /// a functional model that is not a plain chain, what each layer is connected to), then the
+    /// totals and their size. `lineLength` is the table's width.
     public func summary(lineLength: Int = Model.summaryLineLength) {
         print(summaryText(lineLength: lineLength), terminator: "")
     }

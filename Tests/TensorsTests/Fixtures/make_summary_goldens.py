@@ -149,5 +149,11 @@ output, state_h, state_c = layers.LSTM(4, return_state=True)(layers.Embedding(30
 states = keras.Model(ids, layers.Concatenate()([output, state_h, state_c]))
 case("functional_lstm_states", states, connected=True)
 
+keras.backend.clear_session()
+encoder_input, decoder_input = keras.Input(shape=(5, 3), name="encoder_input"), keras.Input(shape=(4, 3), name="decoder_input")
+_, state_h, state_c = layers.LSTM(6, return_state=True, name="encoder")(encoder_input)
+decoded = layers.LSTM(6, return_sequences=True, name="decoder")(decoder_input, initial_state=[state_h, state_c])
+case("functional_encoder_decoder", keras.Model([encoder_input, decoder_input], layers.Dense(2)(decoded), name="seq2seq"), connected=True)
+
 json.dump({"meta": {"keras": keras.__version__}, "cases": cases}, open("keras-summaries.json", "w"), ensure_ascii=False, indent=1)
 print("wrote keras-summaries.json and keras-functional-fit.json")

@@ -86,6 +86,17 @@ final class FunctionalModelTests: XCTestCase {
         XCTAssertEqual(graph.gradients, reference.gradients)
     }
 
+    func testADecoderStartsFromTheEncodersSymbolicStates() {
+        let source = Input(shape: [5, 3]), target = Input(shape: [4, 3])
+        let encoder = GRU(units: 4, returnState: true), decoder = GRU(units: 4, returnSequences: true)
+        let states = encoder.callWithState(source).states
+        let model = Model(inputs: [source, target], outputs: decoder(target, initialState: states))
+        let x = Tensor(shape: [2, 5, 3], scalars: (0..<30).map { Float($0 % 7) / 7 - 0.4 })
+        let y = Tensor(shape: [2, 4, 3], scalars: (0..<24).map { Float($0 % 5) / 5 - 0.3 })
+        XCTAssertEqual(model([x, y]), decoder(y, initialState: encoder.callWithState(x).states))
+        XCTAssertEqual(model.layers.count, 4)
+    }
+
     func testMasksFlowThroughTheGraph() {
         let ids = Input(shape: [4], dtype: .int32)
         let embedding = Embedding(inputDim: 10, outputDim: 3, maskZero: true), lstm = LSTM(units: 2)

@@ -35,7 +35,7 @@ final class ModelSummaryTests: XCTestCase {
 
     func testTextMatchesKerasForUnbuiltBuiltNarrowLongNamedAndFunctionalModels() throws {
         let goldens = try goldens()
-        XCTAssertEqual(goldens.count, 10)
+        XCTAssertEqual(goldens.count, 11)
         for golden in goldens.values {
             let summary = ModelSummary(
                 modelName: golden.model_name,
@@ -111,6 +111,13 @@ final class ModelSummaryTests: XCTestCase {
         let (output, states) = LSTM(units: 4, returnState: true, name: "lstm").callWithState(Embedding(inputDim: 30, outputDim: 3, name: "embedding")(tokens))
         let withStates = Model(inputs: tokens, outputs: Concatenate(name: "concatenate")([output] + states), name: "functional")
         XCTAssertEqual(withStates.summaryText(), goldens["functional_lstm_states"]?.text)
+
+        // A decoder started from the encoder's states is connected to all three tensors.
+        let encoderInput = Input(shape: [5, 3], name: "encoder_input"), decoderInput = Input(shape: [4, 3], name: "decoder_input")
+        let encoded = LSTM(units: 6, returnState: true, name: "encoder").callWithState(encoderInput)
+        let decoded = LSTM(units: 6, returnSequences: true, name: "decoder")(decoderInput, initialState: encoded.states)
+        let seq2seq = Model(inputs: [encoderInput, decoderInput], outputs: Dense(units: 2, name: "dense")(decoded), name: "seq2seq")
+        XCTAssertEqual(seq2seq.summaryText(), goldens["functional_encoder_decoder"]?.text)
     }
 
     func testAModelBuiltFromDataShowsThatBatchsSizeAsKerasDoes() {

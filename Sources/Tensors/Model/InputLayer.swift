@@ -1,5 +1,5 @@
-/// The layer behind a functional model's input (`Input(shape:)`): it has no weights and passes the
-/// model's input on; Keras's `InputLayer`, which a functional model lists among its layers.
+/// The layer behind a functional model's input, made by `Input(shape:)`: it has no weights and
+/// passes the model's input on; Keras's `InputLayer`, which a functional model lists among its layers.
 public final class InputLayer: Layer {
     public let name: String
     /// The shape of the input, batch axis first (nil where unknown).
@@ -7,11 +7,10 @@ public final class InputLayer: Layer {
     public let dtype: Tensor.DType
 
     /// An input of samples of `shape` (without the batch axis).
-    public init(shape: [Int?], dtype: Tensor.DType = .float32, name: String? = nil) {
-        for size in shape {
-            if let size, size < 0 {
-                preconditionFailure("Input: dimensions must be positive or nil (unknown), got \(ModelSummary.shapeText(shape))")
-            }
+    init(shape: [Int?], dtype: Tensor.DType = .float32, name: String? = nil) {
+        // fatalError rather than precondition: its message survives optimized builds.
+        if shape.contains(where: { ($0 ?? 0) < 0 }) {
+            fatalError("Input: dimensions must not be negative (nil for unknown), got \(shape)")
         }
         self.name = name ?? LayerName.unique(for: "InputLayer")
         self.shape = [nil] + shape

@@ -23,7 +23,6 @@ public final class Concatenate: MergingLayer {
                 throw LayerError("\(description) needs inputs of one rank that agree on every axis but \(axis) (not the batch axis), got shapes \(Self.shapes(inputs))")
             }
         }
-        return Tensor(concatenating: inputs.map { $0.dtype == .float32 ? $0 : Tensor(shape: $0.shape, scalars: $0.scalars) },
-                      alongAxis: axis).withMask(SequenceMask.intersection(inputs.map(\.mask)))
+        return Tensor(concatenating: inputs, alongAxis: axis).withMask(SequenceMask.intersection(inputs.map(\.mask)))
     }
 }

@@ -18,7 +18,7 @@ public final class Dot: MergingLayer {
 
     /// The product over axis `axes[0]` of the first input and `axes[1]` of the second.
     public init(axes: [Int], normalize: Bool = false, name: String? = nil) {
-        precondition(axes.count == 2, "Dot: axes must be one axis or two (one per input), got \(axes)")
+        guard axes.count == 2 else { fatalError("Dot: axes must be one axis or two (one per input), got \(axes)") }
         self.axes = axes
         self.normalize = normalize
         self.name = name ?? LayerName.unique(for: "Dot")

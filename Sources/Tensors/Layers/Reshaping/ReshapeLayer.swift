@@ -5,8 +5,9 @@ public final class Reshape: Layer {
     public let name: String
 
     public init(targetShape: [Int], name: String? = nil) {
-        precondition(targetShape.allSatisfy { $0 > 0 || $0 == -1 } && targetShape.filter { $0 == -1 }.count <= 1,
-                     "Reshape: targetShape takes positive sizes and at most one -1, got \(targetShape)")
+        guard targetShape.allSatisfy({ $0 > 0 || $0 == -1 }), targetShape.filter({ $0 == -1 }).count <= 1 else {
+            fatalError("Reshape: targetShape takes positive sizes and at most one -1, got \(targetShape)")
+        }
         self.targetShape = targetShape
         self.name = name ?? LayerName.unique(for: "Reshape")
     }

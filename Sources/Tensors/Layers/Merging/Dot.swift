@@ -42,7 +42,11 @@ public final class Dot: MergingLayer {
         let batch = x.shape[0], depth = x.shape[first]
         let xLast = x.transposed(permutation: (0..<x.rank).filter { $0 != first } + [first]).reshaped(to: [batch, -1, depth])
         let yFirst = y.transposed(permutation: [0, second] + (1..<y.rank).filter { $0 != second }).reshaped(to: [batch, depth, -1])
-        let product = matmul(xLast, yFirst)
+        // One vector per sample on each side (word2vec's pairs) is a row-wise sum of products, not
+        // a batch of 1 × 1 matrix products.
+        let product = xLast.shape[1] == 1 && yFirst.shape[2] == 1
+            ? (xLast.reshaped(to: [batch, depth]) * yFirst.reshaped(to: [batch, depth])).sum(alongAxes: [1])
+            : matmul(xLast, yFirst)
         return product.reshaped(to: outputShape.rank == 1 ? [batch, 1] : outputShape.dimensions)
     }
 

@@ -133,6 +133,13 @@ final class FunctionalModelTests: XCTestCase {
         XCTAssertThrowsError(try FunctionalGraph(inputs: [sum], outputs: [sum])) { error in
             XCTAssertTrue("\(error)".hasPrefix("Model(inputs:outputs:): inputs must be made by Input(shape:), got SymbolicTensor(shape: (None, 3), dtype: float32, from: sum_of_both[0][0])"), "\(error)")
         }
+        XCTAssertThrowsError(try FunctionalGraph(inputs: [a, a], outputs: [sum])) { error in
+            XCTAssertEqual("\(error)", "Model(inputs:outputs:): input 'a' is listed twice")
+        }
+        let twin = Dense(units: 3, name: "a")(b)
+        XCTAssertThrowsError(try FunctionalGraph(inputs: [a, b], outputs: [Add()([a, twin])])) { error in
+            XCTAssertEqual("\(error)", "Model(inputs:outputs:): the name \"a\" is used by 2 layers of the model; layer names must be unique")
+        }
         // An input no output uses still belongs to the model, as in Keras.
         let unused = try? FunctionalGraph(inputs: [a, b], outputs: [Dense(units: 1)(a)])
         XCTAssertEqual(unused?.layers.map(\.name).prefix(2), ["a", "b"])

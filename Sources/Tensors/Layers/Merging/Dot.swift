@@ -40,8 +40,8 @@ public final class Dot: MergingLayer {
         // As Keras's batch_dot: x's axis moved last and y's moved to 1, the rest of each flattened,
         // then a batch of (rows, d) · (d, columns) products.
         let batch = x.shape[0], depth = x.shape[first]
-        let xLast = x.transposed(permutation: (0..<x.rank).filter { $0 != first } + [first]).reshaped(to: [batch, -1, depth])
-        let yFirst = y.transposed(permutation: [0, second] + (1..<y.rank).filter { $0 != second }).reshaped(to: [batch, depth, -1])
+        let xLast = Self.moving(x, to: (0..<x.rank).filter { $0 != first } + [first]).reshaped(to: [batch, -1, depth])
+        let yFirst = Self.moving(y, to: [0, second] + (1..<y.rank).filter { $0 != second }).reshaped(to: [batch, depth, -1])
         // One vector per sample on each side (word2vec's pairs) is a row-wise sum of products, not
         // a batch of 1 × 1 matrix products.
         let product = xLast.shape[1] == 1 && yFirst.shape[2] == 1
@@ -65,6 +65,11 @@ public final class Dot: MergingLayer {
             throw LayerError("\(description): the inputs' sizes on the product's axes differ: \(shapes[0][normalized[0]]) (axis \(normalized[0]) of \(shapes[0])) and \(shapes[1][normalized[1]]) (axis \(normalized[1]) of \(shapes[1]))")
         }
         return (normalized[0], normalized[1])
+    }
+
+    /// `x` with its axes in the order `permutation`, uncopied when that is their order already.
+    private static func moving(_ x: Tensor, to permutation: [Int]) -> Tensor {
+        permutation == Array(0..<x.rank) ? x : x.transposed(permutation: permutation)
     }
 
     /// `x` · min(1 / √Σx², 1 / ε) along `axis`: Keras's `normalize` (order 2, ε = 1e-7).

@@ -35,8 +35,10 @@ enum LayerName {
     }
 
     /// A layer's class name as Keras's summary shows it: the Swift type's name, or Keras's where
-    /// Swift needs another (`ActivationLayer`, since `Activation` names the functions).
+    /// they differ (`ActivationLayer`, since `Activation` names the functions; a functional model).
     static func kerasTypeName(of layer: any Layer) -> String {
-        layer is ActivationLayer ? "Activation" : String(describing: type(of: layer))
+        if layer is ActivationLayer { return "Activation" }
+        if let model = layer as? Model, model.graph != nil { return "Functional" }
+        return String(describing: type(of: layer))
     }
 }

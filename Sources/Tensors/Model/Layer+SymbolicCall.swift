@@ -14,6 +14,14 @@ extension MergingLayer {
     }
 }
 
+extension Model {
+    /// The model applied to symbolic tensors, one per input: a model nested in another functional
+    /// model, as one layer (Keras's `Functional` row in a summary) whose weights stay its layers'.
+    public func callAsFunction(_ inputs: [SymbolicTensor]) -> SymbolicTensor {
+        GraphNode.call(self, on: inputs) { [self($0)] }.outputs[0]
+    }
+}
+
 /// A layer that can also return its final states: the recurrent layers and `Bidirectional`.
 public protocol StateReturningLayer: Layer {
     /// Whether a call returns the final states besides the output (Keras's `return_state`).

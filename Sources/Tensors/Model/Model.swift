@@ -73,9 +73,10 @@ open class Model: Layer {
 
     public var weightHolders: [any Layer] { layers.flatMap(\.weightHolders) }
 
-    /// Each weight's path, `<layer name>/<weight name>` (`lstm/recurrent_kernel`), as Keras names them.
+    /// Each weight's path, `<layer name>/<weight name>` (`lstm/recurrent_kernel`), as Keras names them;
+    /// a nested model's weights keep their own layers' paths.
     public var weightNames: [String] {
-        layers.flatMap { layer in layer.weightNames.map { layer.name + "/" + $0 } }
+        layers.flatMap { layer in (layer as? Model)?.weightNames ?? layer.weightNames.map { layer.name + "/" + $0 } }
     }
 
     /// Replaces every layer's weights from one list in the order of `weights`; the layers must be

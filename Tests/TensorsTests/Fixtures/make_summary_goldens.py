@@ -155,5 +155,11 @@ _, state_h, state_c = layers.LSTM(6, return_state=True, name="encoder")(encoder_
 decoded = layers.LSTM(6, return_sequences=True, name="decoder")(decoder_input, initial_state=[state_h, state_c])
 case("functional_encoder_decoder", keras.Model([encoder_input, decoder_input], layers.Dense(2)(decoded), name="seq2seq"), connected=True)
 
+keras.backend.clear_session()
+a, b = keras.Input(shape=(3,), name="a"), keras.Input(shape=(3,), name="b")
+inner = keras.Model([a, b], layers.Add()([layers.Dense(2)(a), layers.Dense(2)(b)]))
+x, y = keras.Input(shape=(3,), name="x"), keras.Input(shape=(3,), name="y")
+case("functional_nested", keras.Model([x, y], layers.Dense(1)(inner([x, y])), name="outer"), connected=True)
+
 json.dump({"meta": {"keras": keras.__version__}, "cases": cases}, open("keras-summaries.json", "w"), ensure_ascii=False, indent=1)
 print("wrote keras-summaries.json and keras-functional-fit.json")

@@ -97,6 +97,20 @@ final class FunctionalModelTests: XCTestCase {
         XCTAssertEqual(model.layers.count, 4)
     }
 
+    func testAModelNestedInAnotherComputesAsItsLayersAndTrainsThem() {
+        let a = Input(shape: [3]), b = Input(shape: [3])
+        let left = Dense(units: 2), right = Dense(units: 2), head = Dense(units: 1)
+        let inner = Model(inputs: [a, b], outputs: Add()([left(a), right(b)]))
+        let x = Input(shape: [3]), y = Input(shape: [3])
+        let outer = Model(inputs: [x, y], outputs: head(inner([x, y])))
+        let u = Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6]), v = Tensor(shape: [2, 3], scalars: [0.5, -1, 2, 0, 1, -2])
+        XCTAssertEqual(outer([u, v]), head(left(u) + right(v)))
+        XCTAssertEqual(outer.weights, left.weights + right.weights + head.weights)
+        let nested = valueWithGradient(of: outer) { $0([u, v]).sum() }
+        let flat = valueWithGradient(of: [left, right, head]) { head(left(u) + right(v)).sum() }
+        XCTAssertEqual(nested.gradients, flat.gradients)
+    }
+
     func testMasksFlowThroughTheGraph() {
         let ids = Input(shape: [4], dtype: .int32)
         let embedding = Embedding(inputDim: 10, outputDim: 3, maskZero: true), lstm = LSTM(units: 2)

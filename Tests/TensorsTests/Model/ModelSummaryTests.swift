@@ -35,7 +35,7 @@ final class ModelSummaryTests: XCTestCase {
 
     func testTextMatchesKerasForUnbuiltBuiltNarrowLongNamedAndFunctionalModels() throws {
         let goldens = try goldens()
-        XCTAssertEqual(goldens.count, 11)
+        XCTAssertEqual(goldens.count, 12)
         for golden in goldens.values {
             let summary = ModelSummary(
                 modelName: golden.model_name,
@@ -118,6 +118,15 @@ final class ModelSummaryTests: XCTestCase {
         let decoded = LSTM(units: 6, returnSequences: true, name: "decoder")(decoderInput, initialState: encoded.states)
         let seq2seq = Model(inputs: [encoderInput, decoderInput], outputs: Dense(units: 2, name: "dense")(decoded), name: "seq2seq")
         XCTAssertEqual(seq2seq.summaryText(), goldens["functional_encoder_decoder"]?.text)
+
+        // A functional model called inside another is one row, `Functional`.
+        let a = Input(shape: [3], name: "a"), b = Input(shape: [3], name: "b")
+        let inner = Model(inputs: [a, b], outputs: Add(name: "add")([Dense(units: 2, name: "dense")(a), Dense(units: 2, name: "dense_1")(b)]),
+                          name: "functional")
+        let x = Input(shape: [3], name: "x"), y = Input(shape: [3], name: "y")
+        let outer = Model(inputs: [x, y], outputs: Dense(units: 1, name: "dense_2")(inner([x, y])), name: "outer")
+        XCTAssertEqual(outer.summaryText(), goldens["functional_nested"]?.text)
+        XCTAssertEqual(outer.weightNames, ["dense/kernel", "dense/bias", "dense_1/kernel", "dense_1/bias", "dense_2/kernel", "dense_2/bias"])
     }
 
     func testAModelBuiltFromDataShowsThatBatchsSizeAsKerasDoes() {

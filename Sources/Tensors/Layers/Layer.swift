@@ -42,11 +42,17 @@ public struct LayerError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Runs a validation step of a layer call, stopping the program with the error's message when it
-/// throws: a layer call on wrong input has no sensible result to return.
+/// throws: a layer call on wrong input has no sensible result to return. Inside a call on symbolic
+/// tensors the message also says which call it was.
 func trapOnError<Result>(_ body: () throws -> Result) -> Result {
     do {
         return try body()
     } catch {
-        fatalError("\(error)")
+        fatalError(trapMessage(for: error))
     }
+}
+
+/// The message `trapOnError` stops with.
+func trapMessage(for error: Error) -> String {
+    GraphNode.callContext.map { "\(error)\n(\($0))" } ?? "\(error)"
 }

@@ -33,4 +33,12 @@ enum LayerName {
         }
         return result
     }
+
+    /// A layer's class name as Keras's summary shows it: the Swift type's name, or Keras's where
+    /// they differ (`ActivationLayer`, since `Activation` names the functions; a functional model).
+    static func kerasTypeName(of layer: any Layer) -> String {
+        if layer is ActivationLayer { return "Activation" }
+        if let model = layer as? Model, model.graph != nil { return "Functional" }
+        return String(describing: type(of: layer))
+    }
 }

@@ -1,7 +1,17 @@
 /// A network of layers with its forward pass; Keras's `Model`.
 ///
-/// Three ways to make one, as in Keras: `Sequential` for a stack of layers; a closure over any
-/// number of inputs that may share layers (Keras's functional API):
+/// The ways to make one, as in Keras: `Sequential` for a stack of layers; Keras's functional API,
+/// layers called on symbolic inputs and the model made from the inputs and the output (see
+/// `init(inputs:outputs:name:)`):
+///
+/// ```swift
+/// let target = Input(shape: [1], dtype: .int32), context = Input(shape: [1], dtype: .int32)
+/// let similarity = Dot(axes: 2)([Embedding(inputDim: 5000, outputDim: 64)(target),
+///                                Embedding(inputDim: 5000, outputDim: 64)(context)])
+/// let skipGram = Model(inputs: [target, context], outputs: ActivationLayer(.sigmoid)(Flatten()(similarity)))
+/// ```
+///
+/// a closure over any number of inputs that may share layers:
 ///
 /// ```swift
 /// let target = Embedding(inputDim: 5000, outputDim: 64), context = Embedding(inputDim: 5000, outputDim: 64)
@@ -19,6 +29,8 @@ open class Model: Layer {
     private let forward: (([Tensor]) -> Tensor)?
     /// Each layer's output shape when the model was built, batch size included as Keras shows it.
     var builtOutputShapes: [[Int?]]?
+    /// The layer calls of a model made by `Model(inputs:outputs:)`, which `call(_:)` runs.
+    var graph: FunctionalGraph?
     /// The optimizer, loss and metrics `compile` set.
     public internal(set) var compiled: Compiled?
     /// Set by a callback to end `fit` after the current batch.
@@ -42,6 +54,7 @@ open class Model: Layer {
 
     /// The forward pass on the model's inputs (one tensor for a single-input model).
     open func call(_ inputs: [Tensor]) -> Tensor {
+        if let graph { return graph.run(inputs, modelName: name)[0] }
         guard let forward else {
             fatalError("\(description): a Model subclass overrides call(_:), or the model is made with a forward closure")
         }
@@ -60,9 +73,10 @@ open class Model: Layer {
 
     public var weightHolders: [any Layer] { layers.flatMap(\.weightHolders) }
 
-    /// Each weight's path, `<layer name>/<weight name>` (`lstm/recurrent_kernel`), as Keras names them.
+    /// Each weight's path, `<layer name>/<weight name>` (`lstm/recurrent_kernel`), as Keras names them;
+    /// a nested model's weights keep their own layers' paths.
     public var weightNames: [String] {
-        layers.flatMap { layer in layer.weightNames.map { layer.name + "/" + $0 } }
+        layers.flatMap { layer in (layer as? Model)?.weightNames ?? layer.weightNames.map { layer.name + "/" + $0 } }
     }
 
     /// Replaces every layer's weights from one list in the order of `weights`; the layers must be
@@ -86,18 +100,19 @@ open class Model: Layer {
     /// The width of `summary()`'s table: Keras's in Jupyter, where there is no terminal to size it by.
     public static let summaryLineLength = 76
 
-    /// Keras's summary table: each layer's name and type, output shape and parameter count, then
-    /// the totals and their size. `lineLength` is the table's width.
+    /// Keras's summary table: each layer's name and type, output shape and parameter count (and for
+    /// a functional model that is not a plain chain, what each layer is connected to), then the
+    /// totals and their size. `lineLength` is the table's width.
     public func summary(lineLength: Int = Model.summaryLineLength) {
         print(summaryText(lineLength: lineLength), terminator: "")
     }
 
     /// What `summary()` prints.
     public func summaryText(lineLength: Int = Model.summaryLineLength) -> String {
-        let rows = layers.enumerated().map { index, layer in
+        let rows = graph.map(\.summaryRows) ?? layers.enumerated().map { index, layer in
             let shape = builtOutputShapes.map { ModelSummary.shapeText($0[index]) } ?? "?"
             let built = builtOutputShapes != nil || !layer.weights.isEmpty
-            return ModelSummary.Row(name: layer.name, typeName: String(describing: type(of: layer)), outputShape: shape,
+            return ModelSummary.Row(name: layer.name, typeName: LayerName.kerasTypeName(of: layer), outputShape: shape,
                                     parameterCount: built ? layer.weights.map(\.scalarCount).reduce(0, +) : nil)
         }
         let parameters = weights.map(\.scalarCount).reduce(0, +)

@@ -3,8 +3,8 @@ import Foundation
 /// The text Keras's `model.summary()` prints: the model's name, a table of its layers (name and
 /// type, output shape, parameter count), then parameter totals with their size in memory.
 ///
-/// Keras sizes the table to the terminal (at most 88 columns, 4 fewer than the terminal's width);
-/// `Model.summaryLineLength` is the width it has in Jupyter.
+/// Keras sizes the table to the terminal (at most 88 columns, 108 with `Connected to`, and 4 fewer
+/// than the terminal's width); `Model.summaryLineLength` is the width it has in Jupyter, for both.
 struct ModelSummary {
     /// One layer's line in the table.
     struct Row {
@@ -14,6 +14,9 @@ struct ModelSummary {
         var outputShape: String
         /// Nil for a layer that has not been built yet.
         var parameterCount: Int?
+        /// A functional model's column `Connected to`: the tensors the layer was called on
+        /// (`embedding[0][0], embedding_1[0][0]`), `-` for none; nil in a table without that column.
+        var connectedTo: String? = nil
     }
 
     /// A number of parameters and the bytes they take.
@@ -30,14 +33,18 @@ struct ModelSummary {
     var optimizer: Count?
 
     func text(lineLength: Int) -> String {
-        let table = SummaryTable(
-            columns: [.init(title: "Layer (type)", alignment: .left), .init(title: "Output Shape", alignment: .left),
-                      .init(title: "Param #", alignment: .right)],
-            rows: rows.map { row in
-                ["\(row.name) (\(row.typeName))", row.outputShape,
-                 row.parameterCount.map(Self.grouped) ?? "0 (unbuilt)"]
-            })
-        var lines = ["Model: \"\(modelName)\""] + table.lines(lineLength: lineLength, positions: [0.45, 0.80, 1.0])
+        // Keras adds `Connected to` for a graph that is not a plain chain, and moves the columns.
+        let connected = rows.contains { $0.connectedTo != nil }
+        var columns: [SummaryTable.Column] = [.init(title: "Layer (type)", alignment: .left),
+                                              .init(title: "Output Shape", alignment: .left),
+                                              .init(title: "Param #", alignment: .right)]
+        if connected { columns.append(.init(title: "Connected to", alignment: .left)) }
+        let table = SummaryTable(columns: columns, rows: rows.map { row in
+            ["\(row.name) (\(row.typeName))", row.outputShape, row.parameterCount.map(Self.grouped) ?? "0 (unbuilt)"]
+                + (connected ? [row.connectedTo ?? "-"] : [])
+        })
+        let positions = connected ? [0.3, 0.56, 0.74, 1.0] : [0.45, 0.80, 1.0]
+        var lines = ["Model: \"\(modelName)\""] + table.lines(lineLength: lineLength, positions: positions)
         let total = Count(parameters: trainable.parameters + nonTrainable.parameters + (optimizer?.parameters ?? 0),
                           bytes: trainable.bytes + nonTrainable.bytes + (optimizer?.bytes ?? 0))
         lines.append(Self.countLine("Total params", total))

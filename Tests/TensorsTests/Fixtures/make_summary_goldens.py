@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Writes keras-summaries.json: the text of Keras 3.15.1's `model.summary()` for models of the
-engine's layers, with each layer's name, type, output shape and parameter count beside it, so a
-test can lay the same rows out and compare the text byte for byte.
+engine's layers, with each layer's name, type, output shape and parameter count beside it (and,
+for functional models, what each layer is connected to), so a test can lay the same rows out and
+compare the text byte for byte. Also writes keras-functional-fit.json: a functional skip-gram model
+(two inputs, two Embeddings, Dot, Flatten, sigmoid Activation) trained from given weights, whose
+summary before and after that fit is among the summaries, and the outputs of merge layers.
 
 Needs tensorflow-cpu 2.21 and keras 3.15.1. Run from this folder: python3 make_summary_goldens.py
+(here: /work/venv-keras/bin/python make_summary_goldens.py)
 """
 import io
 import json
@@ -11,6 +15,7 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import keras  # noqa: E402
+import numpy as np  # noqa: E402
 from keras import layers  # noqa: E402
 
 
@@ -20,18 +25,29 @@ def text(model, **kwargs):
     return out.getvalue()
 
 
-def rows(model):
+def connections(model, layer):
+    """The layer's `Connected to` cell as Keras's summary writes it, or None in a table without it."""
+    relevant = [node for nodes in getattr(model, "_nodes_by_depth", {}).values() for node in nodes]
+    cells = [f"{t._keras_history.operation.name}[{t._keras_history.node_index}][{t._keras_history.tensor_index}]"
+             for node in layer._inbound_nodes if node in relevant for t in node.input_tensors]
+    return ", ".join(cells) or "-"
+
+
+def rows(model, connected=False):
     from keras.src.utils.summary_utils import format_layer_shape
     from rich.markup import render
     return [{"name": l.name, "type": l.__class__.__name__, "shape": render(format_layer_shape(l)).plain,
-             "params": l.count_params() if l.built else None} for l in model.layers]
+             "params": l.count_params() if l.built else None,
+             **({"connected_to": connections(model, l)} if connected else {})} for l in model.layers]
 
 
 cases = []
-def case(name, model, **kwargs):
-    cases.append({"name": name, "model_name": model.name, "rows": rows(model), "line_length": kwargs.get("line_length"),
+def case(name, model, connected=False, **kwargs):
+    cases.append({"name": name, "model_name": model.name, "rows": rows(model, connected), "line_length": kwargs.get("line_length"),
                   "trainable": sum(int(w.numpy().size) for w in model.trainable_weights),
                   "non_trainable": sum(int(w.numpy().size) for w in model.non_trainable_weights),
+                  "optimizer": sum(int(np.size(v.numpy())) for v in model.optimizer.variables)
+                  if model.compiled and model.optimizer and model.optimizer.built else None,
                   "text": text(model, **kwargs)})
 
 keras.backend.clear_session()
@@ -47,5 +63,103 @@ named = keras.Sequential([layers.Embedding(50, 4, name="a_rather_long_embedding_
                          name="my_model")
 named.build((None, 5))
 case("long_names", named)
+
+# Functional models. Each starts a new session so that its default names are Keras's first ones
+# (`functional`, `input_layer`, `embedding`, ...); the Swift tests give the same names.
+def flat(array, dtype="float32"):
+    array = np.asarray(array)
+    return {"shape": list(array.shape), "values": array.ravel().tolist(), **({"dtype": "int32"} if dtype == "int32" else {})}
+
+
+VOCABULARY, DIMENSION, SAMPLES = 12, 4, 24
+keras.backend.clear_session()
+target = keras.Input(shape=(1,), dtype="int32", name="target")
+context = keras.Input(shape=(1,), dtype="int32", name="context")
+similarity = layers.Dot(axes=2)([layers.Embedding(VOCABULARY, DIMENSION)(target), layers.Embedding(VOCABULARY, DIMENSION)(context)])
+skip_gram = keras.Model(inputs=[target, context], outputs=layers.Activation("sigmoid")(layers.Flatten()(similarity)))
+rng = np.random.default_rng(7)
+initial_weights = [rng.uniform(-0.5, 0.5, (VOCABULARY, DIMENSION)).astype(np.float32) for _ in range(2)]
+skip_gram.set_weights(initial_weights)
+targets = rng.integers(0, VOCABULARY, (SAMPLES, 1)).astype(np.int32)
+contexts = rng.integers(0, VOCABULARY, (SAMPLES, 1)).astype(np.int32)
+labels = rng.integers(0, 2, (SAMPLES, 1)).astype(np.float32)
+skip_gram.compile(optimizer=keras.optimizers.Adam(learning_rate=0.05), loss="binary_crossentropy", metrics=["accuracy"])
+case("functional_skip_gram", skip_gram, connected=True)
+batch_logs = []
+history = skip_gram.fit([targets, contexts], labels, batch_size=8, epochs=3, shuffle=False, verbose=0,
+                        callbacks=[keras.callbacks.LambdaCallback(on_batch_end=lambda _, logs: batch_logs.append(dict(logs)))])
+case("functional_skip_gram_after_fit", skip_gram, connected=True)
+fit = {
+    "config": "Input((1,), int32) x2 -> Embedding(12, 4) each -> Dot(axes=2) -> Flatten -> Activation(sigmoid); "
+              "compile(Adam(0.05), 'binary_crossentropy', metrics=['accuracy']); fit(batch_size=8, epochs=3, shuffle=False)",
+    "initial_weights": [flat(w) for w in initial_weights],
+    "targets": flat(targets, "int32"), "contexts": flat(contexts, "int32"), "labels": flat(labels),
+    "history": {k: [float(v) for v in vs] for k, vs in history.history.items()},
+    "batch_logs": [{k: float(v) for k, v in logs.items()} for logs in batch_logs],
+    "final_weights": [flat(w.numpy()) for w in skip_gram.weights],
+    "final_optimizer_variables": [flat(v.numpy()) for v in skip_gram.optimizer.variables],
+    "evaluate": {k: float(v) for k, v in skip_gram.evaluate([targets, contexts], labels, verbose=0, return_dict=True).items()},
+    "predict": flat(skip_gram.predict([targets, contexts], verbose=0)),
+}
+
+# Merge layers' outputs on given inputs (forward only; gradients are checked against the equivalent
+# tensor operations in Swift).
+rng = np.random.default_rng(11)
+a3, b3 = rng.standard_normal((2, 3, 4)).astype(np.float32), rng.standard_normal((2, 5, 4)).astype(np.float32)
+a2, b2 = rng.standard_normal((2, 4)).astype(np.float32), rng.standard_normal((2, 4)).astype(np.float32)
+c3 = rng.standard_normal((2, 5, 3)).astype(np.float32)
+merges = {
+    "dot_axes_2_2": (layers.Dot(axes=(2, 2)), [a3, b3]),
+    "dot_axes_1_2_normalize": (layers.Dot(axes=(1, 2), normalize=True), [a3, c3]),
+    "dot_rank_2": (layers.Dot(axes=-1), [a2, b2]),
+    "dot_rank_2_normalize": (layers.Dot(axes=1, normalize=True), [a2, b2]),
+    "add": (layers.Add(), [a2, b2]),
+    "multiply": (layers.Multiply(), [a2, b2]),
+    "concatenate_axis_1": (layers.Concatenate(axis=1), [a3, b3]),
+    "reshape": (layers.Reshape((2, -1)), [a3]),
+    "flatten": (layers.Flatten(), [a3]),
+}
+forward = {name: {"inputs": [flat(x) for x in xs], "output": flat(layer(xs if len(xs) > 1 else xs[0]).numpy())}
+           for name, (layer, xs) in merges.items()}
+json.dump({"meta": {"keras": keras.__version__, "made_by": "Tests/TensorsTests/Fixtures/make_summary_goldens.py"},
+           "skip_gram_fit": fit, "merge_forward": forward}, open("keras-functional-fit.json", "w"), indent=1)
+
+keras.backend.clear_session()
+first, second = keras.Input(shape=(5,), dtype="int32", name="first"), keras.Input(shape=(5,), dtype="int32", name="second")
+embedding, encoder = layers.Embedding(20, 6), layers.LSTM(4)
+joined = layers.Add()([encoder(embedding(first)), encoder(embedding(second))])
+case("functional_shared_layers", keras.Model([first, second], layers.Dense(1, activation="sigmoid")(joined)), connected=True)
+
+keras.backend.clear_session()
+words = keras.Input(shape=(6,), name="a_rather_long_input_name_that_wraps")
+left = layers.Dense(3, name="dense_layer_with_a_long_name")(words)
+right = layers.Dense(3)(words)
+wide = keras.Model(words, layers.Concatenate(name="concatenate_the_two_branches")([left, right]), name="wide_and_deep")
+case("functional_long_names", wide, connected=True)
+
+keras.backend.clear_session()
+ids = keras.Input(shape=(None,), dtype="int32")
+# Without mask_zero: with it, Keras adds the mask's `NotEqual` operation to the graph and the summary.
+sequence = layers.Bidirectional(layers.LSTM(5, return_sequences=True))(layers.Embedding(100, 8)(ids))
+case("functional_bidirectional_chain", keras.Model(ids, layers.Dense(1)(sequence)))
+
+keras.backend.clear_session()
+ids = keras.Input(shape=(7,), dtype="int32")
+output, state_h, state_c = layers.LSTM(4, return_state=True)(layers.Embedding(30, 3)(ids))
+states = keras.Model(ids, layers.Concatenate()([output, state_h, state_c]))
+case("functional_lstm_states", states, connected=True)
+
+keras.backend.clear_session()
+encoder_input, decoder_input = keras.Input(shape=(5, 3), name="encoder_input"), keras.Input(shape=(4, 3), name="decoder_input")
+_, state_h, state_c = layers.LSTM(6, return_state=True, name="encoder")(encoder_input)
+decoded = layers.LSTM(6, return_sequences=True, name="decoder")(decoder_input, initial_state=[state_h, state_c])
+case("functional_encoder_decoder", keras.Model([encoder_input, decoder_input], layers.Dense(2)(decoded), name="seq2seq"), connected=True)
+
+keras.backend.clear_session()
+a, b = keras.Input(shape=(3,), name="a"), keras.Input(shape=(3,), name="b")
+inner = keras.Model([a, b], layers.Add()([layers.Dense(2)(a), layers.Dense(2)(b)]))
+x, y = keras.Input(shape=(3,), name="x"), keras.Input(shape=(3,), name="y")
+case("functional_nested", keras.Model([x, y], layers.Dense(1)(inner([x, y])), name="outer"), connected=True)
+
 json.dump({"meta": {"keras": keras.__version__}, "cases": cases}, open("keras-summaries.json", "w"), ensure_ascii=False, indent=1)
-print("wrote keras-summaries.json")
+print("wrote keras-summaries.json and keras-functional-fit.json")

@@ -12,6 +12,7 @@ final class ModelSummaryTests: XCTestCase {
                 var type: String
                 var shape: String
                 var params: Int?
+                var connected_to: String?
             }
             var name: String
             var model_name: String
@@ -19,6 +20,8 @@ final class ModelSummaryTests: XCTestCase {
             var line_length: Int?
             var trainable: Int
             var non_trainable: Int
+            /// The optimizer's variables once training built them (its `iteration` is an int64).
+            var optimizer: Int?
             var text: String
         }
         var cases: [Case]
@@ -30,15 +33,17 @@ final class ModelSummaryTests: XCTestCase {
         return Dictionary(uniqueKeysWithValues: cases.map { ($0.name, $0) })
     }
 
-    func testTextMatchesKerasForUnbuiltBuiltNarrowAndLongNamedModels() throws {
+    func testTextMatchesKerasForUnbuiltBuiltNarrowLongNamedAndFunctionalModels() throws {
         let goldens = try goldens()
-        XCTAssertEqual(goldens.count, 4)
+        XCTAssertEqual(goldens.count, 12)
         for golden in goldens.values {
             let summary = ModelSummary(
                 modelName: golden.model_name,
-                rows: golden.rows.map { .init(name: $0.name, typeName: $0.type, outputShape: $0.shape, parameterCount: $0.params) },
+                rows: golden.rows.map { .init(name: $0.name, typeName: $0.type, outputShape: $0.shape, parameterCount: $0.params,
+                                              connectedTo: $0.connected_to) },
                 trainable: .init(parameters: golden.trainable, bytes: 4 * golden.trainable),
-                nonTrainable: .init(parameters: golden.non_trainable, bytes: 4 * golden.non_trainable))
+                nonTrainable: .init(parameters: golden.non_trainable, bytes: 4 * golden.non_trainable),
+                optimizer: golden.optimizer.map { .init(parameters: $0, bytes: 4 * $0 + 4) })
             XCTAssertEqual(summary.text(lineLength: golden.line_length ?? Model.summaryLineLength), golden.text, golden.name)
         }
     }
@@ -81,6 +86,47 @@ final class ModelSummaryTests: XCTestCase {
         model.build(inputShape: [nil, 100])
         XCTAssertEqual(model.summaryText(), goldens["built_bidirectional"]?.text)
         XCTAssertEqual(model.summaryText(lineLength: 40), goldens["narrow_wraps_cells"]?.text)
+    }
+
+    func testFunctionalModelsSummariseThemselvesAsKerasDoes() throws {
+        let goldens = try goldens()
+        let first = Input(shape: [5], dtype: .int32, name: "first"), second = Input(shape: [5], dtype: .int32, name: "second")
+        let embedding = Embedding(inputDim: 20, outputDim: 6, name: "embedding"), encoder = LSTM(units: 4, name: "lstm")
+        let joined = Add(name: "add")([encoder(embedding(first)), encoder(embedding(second))])
+        let shared = Model(inputs: [first, second], outputs: Dense(units: 1, activation: .sigmoid, name: "dense")(joined), name: "functional")
+        XCTAssertEqual(shared.summaryText(), goldens["functional_shared_layers"]?.text)
+
+        let words = Input(shape: [6], name: "a_rather_long_input_name_that_wraps")
+        let left = Dense(units: 3, name: "dense_layer_with_a_long_name")(words), right = Dense(units: 3, name: "dense")(words)
+        let wide = Model(inputs: words, outputs: Concatenate(name: "concatenate_the_two_branches")([left, right]), name: "wide_and_deep")
+        XCTAssertEqual(wide.summaryText(), goldens["functional_long_names"]?.text)
+
+        // A chain of single calls is summarised like a Sequential model, InputLayer first.
+        let ids = Input(shape: [nil], dtype: .int32, name: "input_layer")
+        let sequence = Bidirectional(LSTM(units: 5, returnSequences: true), name: "bidirectional")(Embedding(inputDim: 100, outputDim: 8, name: "embedding")(ids))
+        let chain = Model(inputs: ids, outputs: Dense(units: 1, name: "dense")(sequence), name: "functional")
+        XCTAssertEqual(chain.summaryText(), goldens["functional_bidirectional_chain"]?.text)
+
+        let tokens = Input(shape: [7], dtype: .int32, name: "input_layer")
+        let (output, states) = LSTM(units: 4, returnState: true, name: "lstm").callWithState(Embedding(inputDim: 30, outputDim: 3, name: "embedding")(tokens))
+        let withStates = Model(inputs: tokens, outputs: Concatenate(name: "concatenate")([output] + states), name: "functional")
+        XCTAssertEqual(withStates.summaryText(), goldens["functional_lstm_states"]?.text)
+
+        // A decoder started from the encoder's states is connected to all three tensors.
+        let encoderInput = Input(shape: [5, 3], name: "encoder_input"), decoderInput = Input(shape: [4, 3], name: "decoder_input")
+        let encoded = LSTM(units: 6, returnState: true, name: "encoder").callWithState(encoderInput)
+        let decoded = LSTM(units: 6, returnSequences: true, name: "decoder")(decoderInput, initialState: encoded.states)
+        let seq2seq = Model(inputs: [encoderInput, decoderInput], outputs: Dense(units: 2, name: "dense")(decoded), name: "seq2seq")
+        XCTAssertEqual(seq2seq.summaryText(), goldens["functional_encoder_decoder"]?.text)
+
+        // A functional model called inside another is one row, `Functional`.
+        let a = Input(shape: [3], name: "a"), b = Input(shape: [3], name: "b")
+        let inner = Model(inputs: [a, b], outputs: Add(name: "add")([Dense(units: 2, name: "dense")(a), Dense(units: 2, name: "dense_1")(b)]),
+                          name: "functional")
+        let x = Input(shape: [3], name: "x"), y = Input(shape: [3], name: "y")
+        let outer = Model(inputs: [x, y], outputs: Dense(units: 1, name: "dense_2")(inner([x, y])), name: "outer")
+        XCTAssertEqual(outer.summaryText(), goldens["functional_nested"]?.text)
+        XCTAssertEqual(outer.weightNames, ["dense/kernel", "dense/bias", "dense_1/kernel", "dense_1/bias", "dense_2/kernel", "dense_2/bias"])
     }
 
     func testAModelBuiltFromDataShowsThatBatchsSizeAsKerasDoes() {

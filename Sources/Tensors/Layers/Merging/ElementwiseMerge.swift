@@ -1,0 +1,51 @@
+/// Checks that `inputs` can be combined elementwise: the same rank and, on every axis, the same
+/// size or 1 (broadcast), as Keras's merge layers require.
+func validateElementwise(_ inputs: [Tensor], for layer: String) throws {
+    let shapes = inputs.map(\.shape)
+    let rank = shapes[0].rank
+    let fits = shapes.allSatisfy { $0.rank == rank } && (0..<rank).allSatisfy { axis in
+        Set(shapes.map { $0[axis] }.filter { $0 != 1 }).count <= 1
+    }
+    if !fits {
+        throw LayerError("\(layer) combines inputs elementwise: they need the same shape (or 1 on an axis to broadcast), got shapes \(shapes.map { "\($0)" }.joined(separator: ", "))")
+    }
+}
+
+/// Adds its inputs elementwise; Keras's `Add`. A padding mask on the inputs carries over (the steps
+/// real in all of them).
+public final class Add: MergingLayer {
+    public let name: String
+
+    public init(name: String? = nil) {
+        self.name = name ?? LayerName.unique(for: "Add")
+    }
+
+    public var description: String { "Add()" }
+
+    public func callAsFunction(_ inputs: [Tensor]) -> Tensor {
+        trapOnError {
+            try validateCount(inputs, 2)
+            try validateElementwise(inputs, for: description)
+        }
+        return inputs.dropFirst().reduce(inputs[0]) { $0 + $1 }.withMask(SequenceMask.intersection(inputs.map(\.mask)))
+    }
+}
+
+/// Multiplies its inputs elementwise; Keras's `Multiply`. A padding mask carries over as in `Add`.
+public final class Multiply: MergingLayer {
+    public let name: String
+
+    public init(name: String? = nil) {
+        self.name = name ?? LayerName.unique(for: "Multiply")
+    }
+
+    public var description: String { "Multiply()" }
+
+    public func callAsFunction(_ inputs: [Tensor]) -> Tensor {
+        trapOnError {
+            try validateCount(inputs, 2)
+            try validateElementwise(inputs, for: description)
+        }
+        return inputs.dropFirst().reduce(inputs[0]) { $0 * $1 }.withMask(SequenceMask.intersection(inputs.map(\.mask)))
+    }
+}

@@ -35,7 +35,7 @@ if "$python" -c "import tensorflow, keras, nbconvert, nbclient, ipykernel" 2>/de
     done
     echo "jupyter nbconvert --execute sentiment-keras.ipynb ($runs runs): median $(median <"$work/keras") s"
     "$python" -c "import json,sys; [print('  keras:', l.rstrip()) for c in json.load(open(sys.argv[1]))['cells'] for o in c.get('outputs', []) for l in o.get('text', []) if l.startswith('|')]" "$work/keras.ipynb"
-    awk -v f="$(median <"$work/sentiment-rnn")" -v k="$(median <"$work/keras")" 'BEGIN {printf "ratio: folio runs lesson 3 %.1fx faster\n", k/f}'
+    awk -v f="$(median <"$work/sentiment-rnn")" -v k="$(median <"$work/keras")" 'BEGIN {printf "ratio: folio runs lesson 3 %.2fx faster\n", k/f}'
 else
     echo "keras peer skipped: $python cannot import tensorflow, keras, nbconvert, nbclient and ipykernel" >&2
 fi

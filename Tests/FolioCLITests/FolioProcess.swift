@@ -40,21 +40,12 @@ struct FolioProcess {
     /// Runs `folio arguments...` with the directory as working directory (or `workingDirectory`),
     /// with `environment` added to the test's environment.
     func run(_ arguments: [String], in workingDirectory: URL? = nil, environment: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.currentDirectoryURL = workingDirectory ?? directory
-        let stdout = directory.appendingPathComponent(".stdout"), stderr = directory.appendingPathComponent(".stderr")
-        _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: stdout)
-        process.standardError = try FileHandle(forWritingTo: stderr)
-        try process.run()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: try Data(contentsOf: stdout), as: UTF8.self),
-                       stderr: String(decoding: try Data(contentsOf: stderr), as: UTF8.self))
+        let running = try start(arguments, in: workingDirectory, environment: environment)
+        running.process.waitUntilExit()
+        defer { for url in [running.stdout, running.stderr] { try? FileManager.default.removeItem(at: url) } }
+        return Outcome(status: running.process.terminationStatus,
+                       stdout: String(decoding: try Data(contentsOf: running.stdout), as: UTF8.self),
+                       stderr: String(decoding: try Data(contentsOf: running.stderr), as: UTF8.self))
     }
 
     func remove() {

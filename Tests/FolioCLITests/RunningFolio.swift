@@ -45,12 +45,14 @@ struct RunningFolio {
 }
 
 extension FolioProcess {
-    /// Starts `folio arguments...` in the directory without waiting for it.
-    func start(_ arguments: [String]) throws -> RunningFolio {
+    /// Starts `folio arguments...` in the directory (or `workingDirectory`), with `environment` added
+    /// to the test's environment, without waiting for it.
+    func start(_ arguments: [String], in workingDirectory: URL? = nil, environment: [String: String] = [:]) throws -> RunningFolio {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.currentDirectoryURL = workingDirectory ?? directory
         let name = UUID().uuidString
         let stdout = directory.appendingPathComponent(".stdout-\(name)"), stderr = directory.appendingPathComponent(".stderr-\(name)")
         _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)

@@ -1,7 +1,7 @@
 /// Applies an activation function to its input; Keras's `Activation` layer (named `activation`,
 /// `activation_1`, ... and shown as `Activation` in a summary). A `sigmoid` or `softmax` output
 /// keeps its logits for the crossentropy losses, and a padding mask passes through, as in Keras.
-public final class ActivationLayer: Layer {
+public final class ActivationLayer: WeightlessLayer {
     public let activation: Activation
     public let name: String
 
@@ -11,13 +11,6 @@ public final class ActivationLayer: Layer {
     }
 
     public var description: String { "Activation(\(activation.rawValue))" }
-
-    public var weights: [Tensor] { [] }
-    public var weightNames: [String] { [] }
-
-    public func setWeights(_ weights: [Tensor]) throws {
-        try [WeightSpec]().validate(weights, for: description)
-    }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
         input.applying(activation).withMask(input.mask)

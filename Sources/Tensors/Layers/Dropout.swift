@@ -4,7 +4,7 @@
 ///
 /// The kept positions are drawn from the engine's seeded generator, so a seed gives the same masks
 /// on every run. A padding mask on the input passes through.
-public class Dropout: Layer {
+public class Dropout: WeightlessLayer {
     public let rate: Float
     public let name: String
 
@@ -15,13 +15,6 @@ public class Dropout: Layer {
     }
 
     public var description: String { "\(Self.self)(rate: \(rate))" }
-
-    public var weights: [Tensor] { [] }
-    public var weightNames: [String] { [] }
-
-    public func setWeights(_ weights: [Tensor]) throws {
-        try [WeightSpec]().validate(weights, for: description)
-    }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
         guard LearningPhase.isTraining, rate > 0 else { return input }

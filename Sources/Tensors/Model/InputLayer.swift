@@ -1,6 +1,6 @@
 /// The layer behind a functional model's input, made by `Input(shape:)`: it has no weights and
 /// passes the model's input on; Keras's `InputLayer`, which a functional model lists among its layers.
-public final class InputLayer: Layer {
+public final class InputLayer: WeightlessLayer {
     public let name: String
     /// The shape of the input, batch axis first (nil where unknown).
     public let shape: [Int?]
@@ -18,13 +18,6 @@ public final class InputLayer: Layer {
     }
 
     public var description: String { "InputLayer(name: \(name), shape: \(ModelSummary.shapeText(shape)))" }
-
-    public var weights: [Tensor] { [] }
-    public var weightNames: [String] { [] }
-
-    public func setWeights(_ weights: [Tensor]) throws {
-        try [WeightSpec]().validate(weights, for: description)
-    }
 
     /// `input` itself, once its shape is checked against the declared one.
     public func callAsFunction(_ input: Tensor) -> Tensor {

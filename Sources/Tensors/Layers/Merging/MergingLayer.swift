@@ -1,18 +1,11 @@
 /// A layer that combines a list of inputs into one output: Keras's merge layers (`Add`,
 /// `Multiply`, `Concatenate`, `Dot`). Called on one tensor, it stops with a message asking for a list.
-public protocol MergingLayer: Layer {
+public protocol MergingLayer: WeightlessLayer {
     /// The inputs combined; gradients flow back to each of them.
     func callAsFunction(_ inputs: [Tensor]) -> Tensor
 }
 
 extension MergingLayer {
-    public var weights: [Tensor] { [] }
-    public var weightNames: [String] { [] }
-
-    public func setWeights(_ weights: [Tensor]) throws {
-        try [WeightSpec]().validate(weights, for: description)
-    }
-
     public func callAsFunction(_ input: Tensor) -> Tensor {
         trapOnError { throw LayerError("\(description) merges a list of tensors: call it on [a, b], got one tensor of shape \(input.shape)") }
     }

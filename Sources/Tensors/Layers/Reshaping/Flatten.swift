@@ -1,5 +1,5 @@
 /// Flattens each sample to one axis: (batch, d1, d2, ...) to (batch, d1 · d2 · ...); Keras's `Flatten`.
-public final class Flatten: Layer {
+public final class Flatten: WeightlessLayer {
     public let name: String
 
     public init(name: String? = nil) {
@@ -7,13 +7,6 @@ public final class Flatten: Layer {
     }
 
     public var description: String { "Flatten()" }
-
-    public var weights: [Tensor] { [] }
-    public var weightNames: [String] { [] }
-
-    public func setWeights(_ weights: [Tensor]) throws {
-        try [WeightSpec]().validate(weights, for: description)
-    }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
         trapOnError {

@@ -1,6 +1,6 @@
 /// Gives each sample the shape `targetShape` (without the batch axis; one size may be -1, inferred);
 /// Keras's `Reshape`.
-public final class Reshape: Layer {
+public final class Reshape: WeightlessLayer {
     public let targetShape: [Int]
     public let name: String
 
@@ -13,13 +13,6 @@ public final class Reshape: Layer {
     }
 
     public var description: String { "Reshape(targetShape: \(targetShape))" }
-
-    public var weights: [Tensor] { [] }
-    public var weightNames: [String] { [] }
-
-    public func setWeights(_ weights: [Tensor]) throws {
-        try [WeightSpec]().validate(weights, for: description)
-    }
 
     public func callAsFunction(_ input: Tensor) -> Tensor {
         trapOnError {

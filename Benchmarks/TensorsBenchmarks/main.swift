@@ -123,6 +123,12 @@ lessonModel.compile(optimizer: Adam(learningRate: 0.001), loss: .binaryCrossentr
 cases.append(Case(name: "fit, one batch of lesson 3's LSTM", repetitions: 101, flops: nil) {
     _ = lessonModel.fit(reviews, reviewLabels, batchSize: 64, epochs: 1, verbose: 0, shuffle: false)
 })
+let lessonBidirectional = Sequential([Embedding(inputDim: 2_000, outputDim: 32, maskZero: true),
+                                      Bidirectional(LSTM(units: 32)), Dense(units: 1, activation: .sigmoid)])
+lessonBidirectional.compile(optimizer: Adam(learningRate: 0.001), loss: .binaryCrossentropy, metrics: [.accuracy])
+cases.append(Case(name: "fit, one batch of lesson 3's BiLSTM", repetitions: 101, flops: nil) {
+    _ = lessonBidirectional.fit(reviews, reviewLabels, batchSize: 64, epochs: 1, verbose: 0, shuffle: false)
+})
 cases.append(Case(name: "Embedding(10000, 128) on (256, 100)", repetitions: 51, flops: nil) { _ = embedding(ids) })
 cases.append(sgemmCase(size: 1024, repetitions: 21))
 cases.append(sgemmCase(size: 2048, repetitions: 7))

@@ -6,6 +6,8 @@
 /// timestep t, and masked steps output zeros (Keras sets `zero_output_for_mask` on both halves).
 /// Weights: the forward layer's, then the backward layer's. With `returnState`, `callWithState(_:)`
 /// returns the forward states, then the backward states.
+///
+/// The halves run at the same time, each on its share of the cores (`CallSchedule`).
 public final class Bidirectional: Layer {
     /// How the forward and backward outputs are combined.
     public enum MergeMode: String, Sendable, CaseIterable {
@@ -85,9 +87,15 @@ public final class Bidirectional: Layer {
             }
         }
         let half = (initialState?.count ?? 0) / 2
-        let forward = forwardLayer.callWithState(input, initialState: initialState.map { Array($0[..<half]) })
-        let backward = backwardLayer.callWithState(input, initialState: initialState.map { Array($0[half...]) })
-        if Tape.current != nil { return recordedMerge(forward, backward, mask: input.mask) }
+        let calls = [forwardLayer.prepare(input, initialState: initialState.map { Array($0[..<half]) }),
+                     backwardLayer.prepare(input, initialState: initialState.map { Array($0[half...]) })]
+        if let tape = Tape.current {
+            let halves = RecurrentLayer.recordedRuns(calls, on: tape)
+            return recordedMerge(halves[0], halves[1], mask: input.mask)
+        }
+        let schedule = CallSchedule(works: calls.map(\.work), threads: BLASThreads.count)
+        let halves = schedule.map { calls[$0].layer.run(calls[$0], threads: schedule.threadsPerCall) }
+        let forward = halves[0], backward = halves[1]
         var backwardOutput = backward.output.scalars
         if returnSequences {
             backwardOutput = Self.reversingTime(backwardOutput, shape: backward.output.shape)

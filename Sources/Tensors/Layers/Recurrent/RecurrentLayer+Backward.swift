@@ -1,39 +1,58 @@
 import Dispatch
 
 extension RecurrentLayer {
-    /// A call recorded on `tape`: the forward pass keeps a trace per slice of the batch, and one node
-    /// holds the backward pass of the whole call. Its results (the output, then each final state)
-    /// are slices of that node, so gradients reaching any of them meet in one backward pass.
-    func recordedRun(_ input: Tensor, initialState: [Tensor]?, on tape: Tape) -> (output: Tensor, states: [Tensor]) {
-        let (results, partition, traces, dropoutMasks) = run(input, initialState: initialState, recording: true)
-        let parts = [results.output] + results.states
-        let packed = Tensor(shape: [parts.reduce(0) { $0 + $1.scalarCount }], scalars: parts.flatMap(\.scalars))
-        let arguments = [input] + (initialState ?? [])
-        let needsInputGradient = tape.node(of: input) != nil
-        let kernels = (transposedKernel, transposedRecurrentKernel, bias)
-        let whole = tape.record(description, inputs: arguments.map(tape.node(of:)), output: packed) { [unowned tape] gradient in
-            self.backward(gradient.scalars, input: input, hasInitialState: initialState != nil, needsInputGradient: needsInputGradient,
-                          kernels: kernels, dropoutMasks: dropoutMasks, partition: partition, traces: traces, tape: tape)
+    /// `calls` recorded on `tape` as one node, run as a `CallSchedule` places them: the forward
+    /// passes keep a trace per slice of each batch, and the node's backward pass runs the calls'
+    /// backward passes the same way. Each call's results (its output, then each final state) are
+    /// slices of that node, so gradients reaching any of them meet in one backward pass.
+    static func recordedRuns(_ calls: [RecurrentCall], on tape: Tape) -> [(output: Tensor, states: [Tensor])] {
+        let schedule = CallSchedule(works: calls.map(\.work), threads: BLASThreads.count)
+        let runs = schedule.map { calls[$0].layer.run(calls[$0], threads: schedule.threadsPerCall, recording: true) }
+        let parts = runs.map { [$0.output] + $0.states }
+        let sizes = parts.map { $0.reduce(0) { $0 + $1.scalarCount } }
+        let packed = Tensor(shape: [sizes.reduce(0, +)], scalars: parts.joined().flatMap(\.scalars))
+        let arguments = calls.flatMap { [$0.input] + ($0.initialState ?? []) }
+        let needsInputGradient = calls.map { tape.node(of: $0.input) != nil }
+        let name = calls.map(\.layer.description).joined(separator: " and ")
+        let whole = tape.record(name, inputs: arguments.map(tape.node(of:)), output: packed) { [unowned tape] gradient in
+            let starts = sizes.indices.map { sizes[..<$0].reduce(0, +) }
+            let results = schedule.map { index in
+                calls[index].layer.backward(Array(gradient.scalars[starts[index]..<(starts[index] + sizes[index])]),
+                                            of: calls[index], run: runs[index], needsInputGradient: needsInputGradient[index])
+            }
+            for (call, result) in zip(calls, results) {
+                for (weight, values) in result.weights.enumerated() { tape.accumulate(values, into: call.layer, weight: weight) }
+            }
+            return results.flatMap { [$0.input] + $0.initialStates }
         }
         let node = whole.tapeReference!.node
         var offset = 0
-        let sliced = parts.map { part -> Tensor in
-            let start = offset, count = part.scalarCount, total = packed.scalarCount
-            offset += count
-            return tape.record("\(description) result", inputs: [node], output: part) { gradient in
-                var values = [Float](repeating: 0, count: total)
-                values.replaceSubrange(start..<(start + count), with: gradient.scalars)
-                return [Tensor(shape: [total], scalars: values)]
+        let sliced = zip(calls, parts).map { call, parts in
+            parts.map { part -> Tensor in
+                let start = offset, count = part.scalarCount, total = packed.scalarCount
+                offset += count
+                return tape.record("\(call.layer.description) result", inputs: [node], output: part) { gradient in
+                    var values = [Float](repeating: 0, count: total)
+                    values.replaceSubrange(start..<(start + count), with: gradient.scalars)
+                    return [Tensor(shape: [total], scalars: values)]
+                }
             }
         }
-        return (sliced[0], Array(sliced.dropFirst()))
+        return sliced.map { ($0[0], Array($0.dropFirst())) }
     }
 
-    /// Backpropagation through time from the packed results' gradient: the slices in parallel as
-    /// the forward pass ran them, their weight gradients summed into the tape.
-    private func backward(_ gradient: [Float], input: Tensor, hasInitialState: Bool, needsInputGradient: Bool,
-                          kernels: (kernel: [Float], recurrentKernel: [Float], bias: [Float]), dropoutMasks: RecurrentDropoutMasks?,
-                          partition: BatchPartition, traces: [RecurrentTrace], tape: Tape) -> [Tensor?] {
+    /// What one call's backward pass computes: the gradients of its input (nil when not needed) and
+    /// initial states (none without them), and of each weight in `weights` order.
+    struct Gradients {
+        let input: Tensor?
+        let initialStates: [Tensor?]
+        let weights: [[Float]]
+    }
+
+    /// Backpropagation through time from the gradient of `call`'s packed results: the slices in
+    /// parallel as the forward pass ran them, their weight gradients summed.
+    private func backward(_ gradient: [Float], of call: RecurrentCall, run: RecurrentRun, needsInputGradient: Bool) -> Gradients {
+        let input = call.input, dropoutMasks = call.dropoutMasks, partition = run.partition, traces = run.traces
         let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
         let u = units, width = cell.gateCount * u, stateCount = cell.stateCount
         let outputCount = returnSequences ? batchSize * timesteps * u : batchSize * u
@@ -45,7 +64,7 @@ extension RecurrentLayer {
         var weightGradients = [Float](repeating: 0, count: partition.slices.count * sliceSize)
         var unused = [Float](repeating: 0, count: stateCount * batchSize * u + batchSize * u)
 
-        let inputs = [input.scalars, kernels.kernel, kernels.recurrentKernel, kernels.bias, gradient,
+        let inputs = [input.scalars, run.kernel, run.recurrentKernel, run.bias, gradient,
                       dropoutMasks?.input ?? [], dropoutMasks?.recurrent ?? []]
         inputGradient.withUnsafeMutableBufferPointer { inputGradient in
         stateGradients.withUnsafeMutableBufferPointer { stateGradients in
@@ -64,7 +83,7 @@ extension RecurrentLayer {
                     finalStates: results + outputCount)
                 let inputBase = needsInputGradient ? inputGradient.baseAddress : nil, statesBase = stateGradients.baseAddress!
                 let weightsBase = weightGradients.baseAddress!
-                let run = { (part: Int) in
+                let backwardSlice = { (part: Int) in
                     let weights = weightsBase + part * sliceSize
                     loop.backward(rows: partition.slices[part], trace: traces[part], results: resultGradients, into: .init(
                         input: inputBase, initialStates: statesBase,
@@ -73,10 +92,10 @@ extension RecurrentLayer {
                 }
                 if partition.isParallel {
                     BLASThreads.withSingleThreadedBLAS {
-                        DispatchQueue.concurrentPerform(iterations: partition.slices.count, execute: run)
+                        DispatchQueue.concurrentPerform(iterations: partition.slices.count, execute: backwardSlice)
                     }
                 } else {
-                    run(0)
+                    backwardSlice(0)
                 }
             }
         } } } }
@@ -84,16 +103,13 @@ extension RecurrentLayer {
         for part in 1..<Swift.max(1, partition.slices.count) {
             for i in 0..<sliceSize { weightGradients[i] += weightGradients[part * sliceSize + i] }
         }
-        tape.accumulate(Array(weightGradients[0..<(features * width)]), into: self, weight: 0)
-        tape.accumulate(Array(weightGradients[(features * width)..<(features * width + u * width)]), into: self, weight: 1)
-        if useBias { tape.accumulate(Array(weightGradients[(features * width + u * width)..<sliceSize]), into: self, weight: 2) }
-
-        let inputResult = needsInputGradient ? Tensor(shape: input.shape, scalars: inputGradient) : nil
-        let initialStates = hasInitialState
-            ? (0..<stateCount).map { state in
-                Tensor(shape: [batchSize, u], scalars: Array(stateGradients[(state * batchSize * u)..<((state + 1) * batchSize * u)]))
-            }
-            : []
-        return [inputResult] + initialStates
+        let kernelEnd = features * width, recurrentEnd = kernelEnd + u * width
+        let weights = [Array(weightGradients[0..<kernelEnd]), Array(weightGradients[kernelEnd..<recurrentEnd])]
+            + (useBias ? [Array(weightGradients[recurrentEnd..<sliceSize])] : [])
+        let initialStates = call.initialState == nil ? [] : (0..<stateCount).map { state in
+            Tensor(shape: [batchSize, u], scalars: Array(stateGradients[(state * batchSize * u)..<((state + 1) * batchSize * u)]))
+        }
+        return Gradients(input: needsInputGradient ? Tensor(shape: input.shape, scalars: inputGradient) : nil,
+                         initialStates: initialStates, weights: weights)
     }
 }

@@ -150,8 +150,10 @@ public class RecurrentLayer: Layer {
     /// masked input they are the states after the last real step of each sequence. `initialState`
     /// is as for `callAsFunction(_:initialState:)`.
     public func callWithState(_ input: Tensor, initialState: [Tensor]? = nil) -> (output: Tensor, states: [Tensor]) {
-        if let tape = Tape.current { return recordedRun(input, initialState: initialState, on: tape) }
-        return run(input, initialState: initialState).output
+        let call = prepare(input, initialState: initialState)
+        if let tape = Tape.current { return Self.recordedRuns([call], on: tape)[0] }
+        let result = run(call, threads: BLASThreads.count)
+        return (result.output, result.states)
     }
 
     /// Checks that `shape` is (batch, timesteps, features) matching the built kernel and `mask`.
@@ -183,26 +185,30 @@ public class RecurrentLayer: Layer {
         }
     }
 
-    /// The results of one call, and when `recording`, the trace of each slice of the batch and the
-    /// dropout masks for the backward pass.
-    func run(_ input: Tensor, initialState: [Tensor]?, recording: Bool = false)
-        -> (output: (output: Tensor, states: [Tensor]), partition: BatchPartition, traces: [RecurrentTrace],
-            dropoutMasks: RecurrentDropoutMasks?) {
-        let mask = input.mask
-        trapOnError { try validateInput(input.shape, mask: mask) }
-        let batchSize = input.shape[0], timesteps = input.shape[1], features = input.shape[2]
+    /// `input` and `initialState` checked, the weights built for them, and in training the call's
+    /// dropout masks drawn.
+    func prepare(_ input: Tensor, initialState: [Tensor]?) -> RecurrentCall {
+        trapOnError { try validateInput(input.shape, mask: input.mask) }
+        let batchSize = input.shape[0], features = input.shape[2]
         if let initialState { trapOnError { try validateInitialState(initialState, batchSize: batchSize) } }
         build(inputDim: features)
+        let masks = dropping.masks(batchSize: batchSize, features: features, units: units, gateCount: cell.gateCount)
+        return RecurrentCall(layer: self, input: input, initialState: initialState, dropoutMasks: masks)
+    }
+
+    /// The results of `call` with its batch split across at most `threads` threads, and when
+    /// `recording`, the trace of each slice of the batch for the backward pass.
+    func run(_ call: RecurrentCall, threads: Int, recording: Bool = false) -> RecurrentRun {
+        let input = call.input, initialState = call.initialState, dropoutMasks = call.dropoutMasks, mask = input.mask
+        let batchSize = call.batchSize, timesteps = call.timesteps, features = call.features
         let u = units
-        let dropoutMasks = dropping.masks(batchSize: batchSize, features: features, units: u, gateCount: cell.gateCount)
 
         // What the slices write, each to its own rows: the final states (stateCount, batchSize, units)
         // and the last outputs (batchSize, units) in one buffer, the sequence (batchSize, timesteps, units).
         let stateCount = cell.stateCount * batchSize * u, outputCount = batchSize * u
         var results = [Float](repeating: 0, count: stateCount + outputCount)
         var sequence = [Float](repeating: 0, count: returnSequences ? batchSize * timesteps * u : 0)
-        let partition = BatchPartition(batchSize: batchSize, work: timesteps * batchSize * cell.gateCount * u * u,
-                                       threads: BLASThreads.count)
+        let partition = BatchPartition(batchSize: batchSize, work: call.work, threads: threads)
 
         let traces = !recording ? [] : partition.slices.map {
             RecurrentTrace(cell: cell, rows: $0.count, timesteps: timesteps, features: features,
@@ -210,7 +216,8 @@ public class RecurrentLayer: Layer {
                            hasRecurrentDropout: dropoutMasks?.recurrent != nil)
         }
         let initialStates = initialState?.flatMap(\.scalars) ?? []
-        let inputs = [input.scalars, transposedKernel, transposedRecurrentKernel, bias, initialStates,
+        let kernel = transposedKernel, recurrentKernel = transposedRecurrentKernel, bias = bias
+        let inputs = [input.scalars, kernel, recurrentKernel, bias, initialStates,
                       dropoutMasks?.input ?? [], dropoutMasks?.recurrent ?? []]
         results.withUnsafeMutableBufferPointer { results in sequence.withUnsafeMutableBufferPointer { sequence in
             withUnsafeBuffers(inputs[...]) { buffers in
@@ -240,7 +247,8 @@ public class RecurrentLayer: Layer {
         let output = returnSequences
             ? Tensor(shape: [batchSize, timesteps, u], scalars: sequence).withMask(mask)
             : Tensor(shape: [batchSize, u], scalars: Array(results[stateCount..<(stateCount + outputCount)]))
-        return ((output, states), partition, traces, dropoutMasks)
+        return RecurrentRun(output: output, states: states, partition: partition, traces: traces,
+                            kernel: kernel, recurrentKernel: recurrentKernel, bias: bias)
     }
 
     /// The loop over one call's buffers; `kernel`, `recurrentKernel` and `bias` as `TimeLoop` takes them,

@@ -5,8 +5,9 @@ import Dispatch
 /// own batch across all of them.
 ///
 /// At once is faster: each call's steps multiply twice the rows per thread and pay half the thread
-/// hand-offs (one batch of lesson 3's bidirectional LSTM through `fit` 10–15 % faster, BENCHMARKS.md). Calls too small for
-/// threads (`BatchPartition.minimumWork` together) run one after the other on the calling thread.
+/// hand-offs (one batch of lesson 3's bidirectional LSTM through `fit` 10–15 % faster,
+/// BENCHMARKS.md). Calls too small for threads (`BatchPartition.minimumWork` together) run one
+/// after the other on the calling thread.
 struct CallSchedule: Equatable {
     /// How many calls there are.
     let count: Int

@@ -17,6 +17,13 @@ enum LayerName {
         return previous == 0 ? base : "\(base)_\(previous)"
     }
 
+    /// Forgets every name given so far, so the next of each type is unnumbered again: the naming
+    /// part of Keras's `keras.backend.clear_session()`. The tests use it where Keras names an
+    /// operation that Tensors gives no way to name (`NotEqual`).
+    static func reset() {
+        lock.withLock { uses = [:] }
+    }
+
     /// Keras's `to_snake_case`: `LSTM` → `lstm`, `SimpleRNN` → `simple_rnn`, `SpatialDropout1D` → `spatial_dropout1d`.
     static func snakeCase(_ name: String) -> String {
         let characters = Array(name)

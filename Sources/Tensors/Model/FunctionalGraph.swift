@@ -7,8 +7,11 @@ struct FunctionalGraph {
     /// Every node, grouped by depth, deepest (the inputs) first: an order that runs each node
     /// after the nodes it reads.
     let nodesByDepth: [[GraphNode]]
-    /// Each layer once, in Keras's order (`model.layers`), inputs first.
-    let layers: [any Layer]
+    /// Each layer once, in Keras's order, inputs first: the summary's rows, which include the
+    /// `NotEqual` operations of masking embeddings.
+    let operations: [any Layer]
+    /// The operations that are layers (`model.layers`): all but the `NotEqual`s.
+    var layers: [any Layer] { operations.filter { !($0 is NotEqual) } }
 
     var nodes: [GraphNode] { nodesByDepth.flatMap { $0 } }
 
@@ -57,13 +60,13 @@ struct FunctionalGraph {
 
         let depths = Set(nodeDepths.values).sorted(by: >)
         nodesByDepth = depths.map { depth in allNodes.filter { nodeDepths[ObjectIdentifier($0)] == depth } }
-        var layers: [any Layer] = [], seen = Set<ObjectIdentifier>()
-        for node in allNodes where seen.insert(ObjectIdentifier(node.layer)).inserted { layers.append(node.layer) }
-        layers.sort { lhs, rhs in
+        var operations: [any Layer] = [], seen = Set<ObjectIdentifier>()
+        for node in allNodes where seen.insert(ObjectIdentifier(node.layer)).inserted { operations.append(node.layer) }
+        operations.sort { lhs, rhs in
             let (left, right) = (ObjectIdentifier(lhs), ObjectIdentifier(rhs))
             return layerDepths[left]! != layerDepths[right]! ? layerDepths[left]! > layerDepths[right]! : layerOrder[left]! < layerOrder[right]!
         }
-        self.layers = layers
+        self.operations = operations
 
         // Every tensor a node reads must be one of the inputs or computed by an earlier node.
         for node in nodesByDepth.joined() where node.isInput && !inputs.contains(where: { $0.node === node }) {
@@ -71,7 +74,7 @@ struct FunctionalGraph {
             let names = inputs.map { "'\($0.node.layer.name)'" }.joined(separator: ", ")
             throw LayerError("Model(inputs:outputs:): the outputs are not computed from the inputs: \(needing) reads input '\(node.layer.name)' of shape \(ModelSummary.shapeText(node.outputShapes[0])), which is not among the model's inputs (\(names)); add it to inputs")
         }
-        let names = layers.map(\.name)
+        let names = operations.map(\.name)
         for (index, name) in names.enumerated() where names[..<index].contains(name) {
             throw LayerError("Model(inputs:outputs:): the name \"\(name)\" is used by \(names.filter { $0 == name }.count) layers of the model; layer names must be unique")
         }

@@ -13,6 +13,8 @@ final class GraphNode {
     let outputTypes: [Tensor.DType]
     /// The outputs, computed from concrete values of `inputs`.
     let run: ([Tensor]) -> [Tensor]
+    /// Each output's mask (`SymbolicMasking`), nil for none.
+    private(set) var outputMasks: [SymbolicTensor?] = []
 
     private init(layer: any Layer, inputs: [SymbolicTensor], outputShapes: [[Int?]], outputTypes: [Tensor.DType],
                  run: @escaping ([Tensor]) -> [Tensor]) {
@@ -29,6 +31,11 @@ final class GraphNode {
         outputShapes.indices.map { SymbolicTensor(shape: outputShapes[$0], dtype: outputTypes[$0], node: self, outputIndex: $0) }
     }
 
+    /// The mask of output `index`, nil for none.
+    func mask(of index: Int) -> SymbolicTensor? {
+        index < outputMasks.count ? outputMasks[index] : nil
+    }
+
     /// Whether this is an input's node, which reads nothing.
     var isInput: Bool { layer is InputLayer }
 
@@ -37,20 +44,21 @@ final class GraphNode {
         GraphNode(layer: layer, inputs: [], outputShapes: [layer.shape], outputTypes: [layer.dtype]) { $0 }
     }
 
-    /// Records a call of `layer` on `inputs`, whose concrete outputs `run` computes.
+    /// Records a call of `layer` on `arguments`, whose concrete outputs `run` computes.
     ///
     /// A layer with a required input rank checks it first. The outputs' shapes are what the layer
-    /// itself gives: it is run (outside training and off the tape) on zeros of the inputs' shapes
+    /// itself gives: it is run (outside training and off the tape) on zeros of the arguments' shapes
     /// with every unknown size 2, then 3; an axis whose size changes between the two is unknown.
-    /// This builds the layer, as Keras's symbolic call does.
-    static func call(_ layer: any Layer, on inputs: [SymbolicTensor], run: @escaping ([Tensor]) -> [Tensor]) -> GraphNode {
-        if let layer = layer as? any InputRankRequiring, let input = inputs.first {
+    /// This builds the layer, as Keras's symbolic call does. The outputs' masks follow the layer's
+    /// `SymbolicMasking`; a layer that reads the mask of its single argument has it as one more input.
+    static func call(_ layer: any Layer, on arguments: [SymbolicTensor], run: @escaping ([Tensor]) -> [Tensor]) -> GraphNode {
+        if let layer = layer as? any InputRankRequiring, let input = arguments.first {
             trapOnError { try layer.validateRank(of: input) }
         }
-        let probes = GraphNode.$callContext.withValue(callContext(of: layer, on: inputs)) {
+        let probes = GraphNode.$callContext.withValue(callContext(of: layer, on: arguments)) {
             Tape.$current.withValue(nil) {
                 LearningPhase.$isTraining.withValue(false) {
-                    [2, 3].map { size in run(inputs.map { $0.probe(unknownSize: size) }) }
+                    [2, 3].map { size in run(arguments.map { $0.probe(unknownSize: size) }) }
                 }
             }
         }
@@ -59,7 +67,13 @@ final class GraphNode {
                 ? zip(small.shape.dimensions, large.shape.dimensions).map { $0 == $1 ? $0 : nil }
                 : Array(repeating: nil, count: small.rank)
         }
-        return GraphNode(layer: layer, inputs: inputs, outputShapes: outputShapes, outputTypes: probes[0].map(\.dtype), run: run)
+        let masking = layer as? any SymbolicMasking
+        let inputMask = arguments.first?.mask
+        let readMask = arguments.count == 1 && masking?.readsMask == true ? inputMask : nil
+        let node = GraphNode(layer: layer, inputs: arguments + (readMask.map { [$0] } ?? []), outputShapes: outputShapes,
+                             outputTypes: probes[0].map(\.dtype)) { values in run(Array(values.prefix(arguments.count))) }
+        node.outputMasks = masking?.outputMasks(of: node, inputMask: inputMask) ?? []
+        return node
     }
 
     /// What a layer call on symbolic tensors is doing, added to the message of an error it stops on.

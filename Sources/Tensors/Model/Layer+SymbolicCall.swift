@@ -26,6 +26,8 @@ extension Model {
 public protocol StateReturningLayer: Layer {
     /// Whether a call returns the final states besides the output (Keras's `return_state`).
     var returnState: Bool { get }
+    /// Whether the output has every timestep (Keras's `return_sequences`) or only the last.
+    var returnSequences: Bool { get }
     /// The output for sequences that start from `initialState` (nil: zeros).
     func callAsFunction(_ input: Tensor, initialState: [Tensor]?) -> Tensor
     /// The output and the final states, for sequences that start from `initialState` (nil: zeros).

@@ -31,7 +31,7 @@ extension FunctionalGraph {
     /// call, and, unless the graph is a plain chain, the tensors each call read.
     var summaryRows: [ModelSummary.Row] {
         let chain = isChain
-        return layers.map { layer in
+        return operations.map { layer in
             let calls = nodes.filter { $0.layer === layer }.sorted { $0.index < $1.index }
             // Keras shows the latest call's shapes, even a call made for another model.
             let shapes = (GraphNode.latestCall(of: layer) ?? calls.last!).outputShapes.map(ModelSummary.shapeText)

@@ -18,6 +18,10 @@ public struct SymbolicTensor: CustomStringConvertible {
     let node: GraphNode
     let outputIndex: Int
 
+    /// The mask Keras attaches to this tensor (`_keras_mask`), e.g. an `Embedding(maskZero: true)`'s
+    /// `NotEqual`; nil for none.
+    var mask: SymbolicTensor? { node.mask(of: outputIndex) }
+
     public var description: String {
         "SymbolicTensor(shape: \(ModelSummary.shapeText(shape)), dtype: \(dtype), from: \(node.layer.name)[\(node.index)][\(outputIndex)])"
     }

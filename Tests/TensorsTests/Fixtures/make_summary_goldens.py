@@ -34,11 +34,16 @@ def connections(model, layer):
 
 
 def rows(model, connected=False):
+    """The summary's rows: a functional model's operations (layers and ops such as `not_equal`),
+    as `print_summary` lists them, else its layers."""
+    from keras.src.models.functional import Functional
+    from keras.src.models.sequential import Sequential
     from keras.src.utils.summary_utils import format_layer_shape
     from rich.markup import render
+    operations = model._operations if isinstance(model, Functional) and not isinstance(model, Sequential) else model.layers
     return [{"name": l.name, "type": l.__class__.__name__, "shape": render(format_layer_shape(l)).plain,
-             "params": l.count_params() if l.built else None,
-             **({"connected_to": connections(model, l)} if connected else {})} for l in model.layers]
+             "params": (l.count_params() if l.built else None) if hasattr(l, "built") else 0,
+             **({"connected_to": connections(model, l)} if connected else {})} for l in operations]
 
 
 cases = []
@@ -160,6 +165,25 @@ a, b = keras.Input(shape=(3,), name="a"), keras.Input(shape=(3,), name="b")
 inner = keras.Model([a, b], layers.Add()([layers.Dense(2)(a), layers.Dense(2)(b)]))
 x, y = keras.Input(shape=(3,), name="x"), keras.Input(shape=(3,), name="y")
 case("functional_nested", keras.Model([x, y], layers.Dense(1)(inner([x, y])), name="outer"), connected=True)
+
+# With mask_zero, Keras records the mask as a `not_equal` operation: a row of the summary (not of
+# model.layers) that a recurrent layer called on the masked tensor alone is connected to, and that
+# a sequence output passes on. A layer with several tensor arguments (initial states) is not given
+# the mask, nor is a Dense, which passes it on; a mask no layer reads leaves the graph a chain.
+keras.backend.clear_session()
+ids = keras.Input(shape=(5,), dtype="int32")
+stacked = layers.LSTM(2)(layers.LSTM(3, return_sequences=True)(layers.Embedding(10, 4, mask_zero=True)(ids)))
+case("functional_masked_lstm_stack", keras.Model(ids, layers.Dense(1)(stacked)), connected=True)
+
+keras.backend.clear_session()
+ids, h0, c0 = keras.Input(shape=(5,), dtype="int32"), keras.Input(shape=(3,)), keras.Input(shape=(3,))
+projected = layers.Dropout(0.1)(layers.Dense(2)(layers.Embedding(10, 4, mask_zero=True)(ids)))
+started = layers.LSTM(3, return_sequences=True)(projected, initial_state=[h0, c0])
+case("functional_masked_initial_state", keras.Model([ids, h0, c0], layers.Bidirectional(layers.GRU(2))(started)), connected=True)
+
+keras.backend.clear_session()
+ids = keras.Input(shape=(5,), dtype="int32")
+case("functional_masked_dense_chain", keras.Model(ids, layers.Dense(2)(layers.Embedding(10, 4, mask_zero=True)(ids))))
 
 json.dump({"meta": {"keras": keras.__version__}, "cases": cases}, open("keras-summaries.json", "w"), ensure_ascii=False, indent=1)
 print("wrote keras-summaries.json and keras-functional-fit.json")

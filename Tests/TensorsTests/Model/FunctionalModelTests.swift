@@ -117,6 +117,14 @@ final class FunctionalModelTests: XCTestCase {
         let model = Model(inputs: ids, outputs: lstm(embedding(ids)))
         let x = Tensor([[0, 0, 5, 6], [1, 2, 3, 4]])
         XCTAssertEqual(model(x), lstm(embedding(x)))
+
+        // The recurrent calls also read the mask's NotEqual node, whose value they ignore.
+        let bidirectional = Bidirectional(GRU(units: 2, returnSequences: true)), encoder = LSTM(units: 3, returnState: true)
+        let (output, states) = encoder.callWithState(bidirectional(embedding(ids)))
+        XCTAssertEqual(output.node.inputs.map { LayerName.kerasTypeName(of: $0.node.layer) }, ["Bidirectional", "NotEqual"])
+        let stacked = Model(inputs: ids, outputs: Concatenate()([output] + states))
+        let direct = encoder.callWithState(bidirectional(embedding(x)))
+        XCTAssertEqual(stacked(x), Tensor(concatenating: [direct.output] + direct.states, alongAxis: -1))
     }
 
     func testFitEvaluatePredictAndSavedWeightsWorkOnAGraph() throws {

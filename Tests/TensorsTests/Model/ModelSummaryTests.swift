@@ -35,7 +35,7 @@ final class ModelSummaryTests: XCTestCase {
 
     func testTextMatchesKerasForUnbuiltBuiltNarrowLongNamedAndFunctionalModels() throws {
         let goldens = try goldens()
-        XCTAssertEqual(goldens.count, 12)
+        XCTAssertEqual(goldens.count, 15)
         for golden in goldens.values {
             let summary = ModelSummary(
                 modelName: golden.model_name,
@@ -127,6 +127,37 @@ final class ModelSummaryTests: XCTestCase {
         let outer = Model(inputs: [x, y], outputs: Dense(units: 1, name: "dense_2")(inner([x, y])), name: "outer")
         XCTAssertEqual(outer.summaryText(), goldens["functional_nested"]?.text)
         XCTAssertEqual(outer.weightNames, ["dense/kernel", "dense/bias", "dense_1/kernel", "dense_1/bias", "dense_2/kernel", "dense_2/bias"])
+    }
+
+    func testAMaskingEmbeddingAddsKerasNotEqualRowWhereALayerReadsTheMask() throws {
+        let goldens = try goldens()
+        // Keras's own names, as after clear_session(): the NotEqual operation cannot be named.
+        LayerName.reset()
+        let ids = Input(shape: [5], dtype: .int32, name: "input_layer")
+        let embedded = Embedding(inputDim: 10, outputDim: 4, maskZero: true, name: "embedding")(ids)
+        let stacked = LSTM(units: 2, name: "lstm")(LSTM(units: 3, returnSequences: true, name: "lstm_1")(embedded))
+        let stack = Model(inputs: ids, outputs: Dense(units: 1, name: "dense")(stacked), name: "functional")
+        XCTAssertEqual(stack.summaryText(), goldens["functional_masked_lstm_stack"]?.text)
+        XCTAssertEqual(stack.layers.map(\.name), ["input_layer", "embedding", "lstm_1", "lstm", "dense"], "operations are not layers")
+
+        // Given initial states the LSTM has several tensor arguments, so Keras passes it no mask,
+        // but its sequence output carries the mask on to the Bidirectional layer.
+        LayerName.reset()
+        let tokens = Input(shape: [5], dtype: .int32, name: "input_layer")
+        let h0 = Input(shape: [3], name: "input_layer_1"), c0 = Input(shape: [3], name: "input_layer_2")
+        let projected = Dropout(rate: 0.1, name: "dropout")(Dense(units: 2, name: "dense")(
+            Embedding(inputDim: 10, outputDim: 4, maskZero: true, name: "embedding")(tokens)))
+        let started = LSTM(units: 3, returnSequences: true, name: "lstm")(projected, initialState: [h0, c0])
+        let merged = Bidirectional(GRU(units: 2), name: "bidirectional")(started)
+        let withStates = Model(inputs: [tokens, h0, c0], outputs: merged, name: "functional")
+        XCTAssertEqual(withStates.summaryText(), goldens["functional_masked_initial_state"]?.text)
+
+        // A mask no layer reads stays out of the graph, which is then a chain.
+        LayerName.reset()
+        let words = Input(shape: [5], dtype: .int32, name: "input_layer")
+        let dense = Dense(units: 2, name: "dense")(Embedding(inputDim: 10, outputDim: 4, maskZero: true, name: "embedding")(words))
+        let chain = Model(inputs: words, outputs: dense, name: "functional")
+        XCTAssertEqual(chain.summaryText(), goldens["functional_masked_dense_chain"]?.text)
     }
 
     func testAModelBuiltFromDataShowsThatBatchsSizeAsKerasDoes() {

@@ -1,0 +1,47 @@
+/// How a layer called on symbolic tensors passes on Keras's mask (a `KerasTensor`'s `_keras_mask`),
+/// which decides the `not_equal` rows and `Connected to` entries of a functional model's summary.
+///
+/// Keras gives a layer the mask of its input in two ways: as an argument when its `call` takes
+/// `mask` and it is called on a single tensor (the recurrent layers), so that the mask is one more
+/// tensor the call reads; and through `compute_mask`, which sets its outputs' masks. A layer that
+/// does not conform drops the mask, as Keras's `Flatten` and `Reshape` do (Keras's merge layers
+/// combine masks through further operations, which Tensors does not record).
+protocol SymbolicMasking: Layer {
+    /// Whether Keras's `call` takes the mask of a single tensor argument.
+    var readsMask: Bool { get }
+    /// The masks of `node`'s outputs, for a call whose first argument had `inputMask`.
+    func outputMasks(of node: GraphNode, inputMask: SymbolicTensor?) -> [SymbolicTensor?]
+}
+
+extension SymbolicMasking {
+    var readsMask: Bool { false }
+
+    /// Every output keeps the input's mask (Keras's default `compute_mask`).
+    func outputMasks(of node: GraphNode, inputMask: SymbolicTensor?) -> [SymbolicTensor?] {
+        node.outputShapes.map { _ in inputMask }
+    }
+}
+
+extension Dense: SymbolicMasking {}
+extension Dropout: SymbolicMasking {}
+extension ActivationLayer: SymbolicMasking {}
+
+extension Embedding: SymbolicMasking {
+    /// With `maskZero`, a new `NotEqual` operation on the ids, whatever mask they had.
+    func outputMasks(of node: GraphNode, inputMask: SymbolicTensor?) -> [SymbolicTensor?] {
+        guard maskZero else { return [nil] }
+        return [GraphNode.call(NotEqual(), on: [node.inputs[0]]) { [$0[0]] }.outputs[0]]
+    }
+}
+
+/// A recurrent layer reads the mask; its sequence output keeps it, its last output and states have none.
+extension SymbolicMasking where Self: StateReturningLayer {
+    var readsMask: Bool { true }
+
+    func outputMasks(of node: GraphNode, inputMask: SymbolicTensor?) -> [SymbolicTensor?] {
+        [returnSequences ? inputMask : nil] + node.outputShapes.dropFirst().map { _ in nil }
+    }
+}
+
+extension RecurrentLayer: SymbolicMasking {}
+extension Bidirectional: SymbolicMasking {}

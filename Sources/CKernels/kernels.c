@@ -177,13 +177,16 @@ void folio_activation_backward(const float *restrict h, const float *restrict dh
     })
 }
 
+// `squared` holds g², or is NULL for g · g, computed in a statement of its own so that it is rounded
+// before the subtraction (a fused multiply-add would round once).
 static inline void adam_update(float *restrict parameter, float *restrict m, float *restrict v,
                                const float *restrict gradient, const float *restrict squared, long count,
                                float alpha, float beta1, float beta2, float epsilon) {
     float keep1 = 1.0f - beta1, keep2 = 1.0f - beta2;
     for (long i = 0; i < count; i++) {
+        float g2 = squared ? squared[i] : gradient[i] * gradient[i];
         m[i] += (gradient[i] - m[i]) * keep1;
-        v[i] += (squared[i] - v[i]) * keep2;
+        v[i] += (g2 - v[i]) * keep2;
         parameter[i] -= (m[i] * alpha) / (__builtin_elementwise_sqrt(v[i]) + epsilon);
     }
 }
@@ -201,8 +204,8 @@ static inline void adam_update_without_gradient(float *restrict parameter, float
 
 VECTOR_CLONES
 void folio_adam_update(float *restrict parameter, float *restrict m, float *restrict v, const float *restrict gradient,
-                       const float *restrict squared, long count, float alpha, float beta1, float beta2, float epsilon) {
-    adam_update(parameter, m, v, gradient, squared, count, alpha, beta1, beta2, epsilon);
+                       long count, float alpha, float beta1, float beta2, float epsilon) {
+    adam_update(parameter, m, v, gradient, NULL, count, alpha, beta1, beta2, epsilon);
 }
 
 VECTOR_CLONES

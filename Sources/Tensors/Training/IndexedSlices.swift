@@ -37,17 +37,18 @@ struct IndexedSlices: Sendable, Equatable {
     /// sums are at `sums[slots[r] · width ..< (slots[r] + 1) · width]`; `slots[r]` is -1 for a row no
     /// slice touches.
     func squaredRowSums(tableRows: Int) -> (slots: [Int32], sums: [Float]) {
-        var slots = [Int32](repeating: -1, count: tableRows)
-        var sums: [Float] = []
-        for (slice, index) in indices.enumerated() {
-            let row = Int(index)
-            if slots[row] < 0 {
-                slots[row] = Int32(sums.count / width)
-                sums.append(contentsOf: repeatElement(0, count: width))
-            }
-            let target = Int(slots[row]) * width, source = slice * width
-            for j in 0..<width { sums[target + j] += values[source + j] * values[source + j] }
+        var slots = [Int32](repeating: -1, count: tableRows), rowCount = 0
+        for index in indices where slots[Int(index)] < 0 {
+            slots[Int(index)] = Int32(rowCount)
+            rowCount += 1
         }
+        var sums = [Float](repeating: 0, count: rowCount * width)
+        sums.withUnsafeMutableBufferPointer { sums in values.withUnsafeBufferPointer { values in
+            for (slice, index) in indices.enumerated() {
+                let target = sums.baseAddress! + Int(slots[Int(index)]) * width, source = values.baseAddress! + slice * width
+                for j in 0..<width { target[j] += source[j] * source[j] }
+            }
+        } }
         return (slots, sums)
     }
 

@@ -57,7 +57,8 @@ extension RecurrentLayer {
         let u = units, width = cell.gateCount * u, stateCount = cell.stateCount
         let outputCount = returnSequences ? batchSize * timesteps * u : batchSize * u
         let biasCount = useBias ? cell.biasShape.scalarCount : 0
-        var inputGradient = [Float](repeating: 0, count: needsInputGradient ? input.scalarCount : 0)
+        // Every value is written: each slice writes its rows at every timestep.
+        var inputGradient = [Float](unsafeUninitializedCapacity: needsInputGradient ? input.scalarCount : 0) { $1 = $0.count }
         var stateGradients = [Float](repeating: 0, count: stateCount * batchSize * u)
         // Per slice: kernel, recurrent kernel and bias gradients, summed afterwards.
         let sliceSize = features * width + u * width + biasCount

@@ -56,14 +56,9 @@ public class Adam: Optimizer {
                         }
                     } }
                 } else {
-                    let squared = gradient.squared()
-                    squared.withUnsafeBufferPointer { squared in
-                        let squared = squared.baseAddress!
-                        Self.forEachSlice(of: count, values: count) { slice in
-                            let start = slice.lowerBound
-                            folio_adam_update(p + start, m + start, v + start, g + start, squared + start, slice.count,
-                                              alpha, beta1, beta2, epsilon)
-                        }
+                    Self.forEachSlice(of: count, values: count) { slice in
+                        let start = slice.lowerBound
+                        folio_adam_update(p + start, m + start, v + start, g + start, slice.count, alpha, beta1, beta2, epsilon)
                     }
                 }
             }

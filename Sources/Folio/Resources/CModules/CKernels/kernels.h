@@ -45,9 +45,9 @@ void folio_gru_backward(const float *gates, const float *h_previous, const float
 void folio_activation_backward(const float *h, const float *dh, float *dz, long stride, long units, long columns,
                                folio_activation activation);
 
-/// Keras's Adam update over `count` values: m += (g − m)(1 − β₁); v += (g² − v)(1 − β₂);
-/// p −= (m · alpha) / (√v + ε), where `squared` holds g² (for sparse rows, the summed squares).
-void folio_adam_update(float *parameter, float *m, float *v, const float *gradient, const float *squared,
+/// Keras's Adam update over `count` values of a dense gradient g: m += (g − m)(1 − β₁);
+/// v += (g² − v)(1 − β₂); p −= (m · alpha) / (√v + ε).
+void folio_adam_update(float *parameter, float *m, float *v, const float *gradient,
                        long count, float alpha, float beta1, float beta2, float epsilon);
 
 /// `folio_adam_update` over a table of `rows` rows of `width` values whose gradient is sparse:

@@ -15,6 +15,24 @@ struct IndexedSlices: Sendable, Equatable {
         IndexedSlices(indices: indices + other.indices, values: values + other.values, width: width)
     }
 
+    /// The dense (tableRows, width) gradient: each row the sum of its slices in order, zeros
+    /// elsewhere; a large table is filled on all cores (`TableParts`).
+    func dense(tableRows: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: tableRows * width) { table, count in
+            let table = table.baseAddress!
+            values.withUnsafeBufferPointer { values in
+                TableParts.forEach(rows: tableRows, values: tableRows * width) { rows in
+                    (table + rows.lowerBound * width).initialize(repeating: 0, count: rows.count * width)
+                    for (slice, index) in indices.enumerated() where rows.contains(Int(index)) {
+                        let row = table + Int(index) * width, source = values.baseAddress! + slice * width
+                        for j in 0..<width { row[j] += source[j] }
+                    }
+                }
+            }
+            count = tableRows * width
+        }
+    }
+
     /// Adds each slice onto its row of the row-major `table`.
     func addRows(into table: inout [Float]) {
         table.withUnsafeMutableBufferPointer { table in values.withUnsafeBufferPointer { values in
@@ -36,19 +54,28 @@ struct IndexedSlices: Sendable, Equatable {
     /// The squares of the slices summed per table row (Keras's squared slices), compactly: row r's
     /// sums are at `sums[slots[r] · width ..< (slots[r] + 1) · width]`; `slots[r]` is -1 for a row no
     /// slice touches.
+    /// A large table's rows are summed on all cores (`TableParts`), each part its own rows' slots.
     func squaredRowSums(tableRows: Int) -> (slots: [Int32], sums: [Float]) {
         var slots = [Int32](repeating: -1, count: tableRows), rowCount = 0
         for index in indices where slots[Int(index)] < 0 {
             slots[Int(index)] = Int32(rowCount)
             rowCount += 1
         }
-        var sums = [Float](repeating: 0, count: rowCount * width)
-        sums.withUnsafeMutableBufferPointer { sums in values.withUnsafeBufferPointer { values in
-            for (slice, index) in indices.enumerated() {
-                let target = sums.baseAddress! + Int(slots[Int(index)]) * width, source = values.baseAddress! + slice * width
-                for j in 0..<width { target[j] += source[j] * source[j] }
-            }
-        } }
+        let sums = [Float](unsafeUninitializedCapacity: rowCount * width) { sums, count in
+            let sums = sums.baseAddress!
+            slots.withUnsafeBufferPointer { slots in values.withUnsafeBufferPointer { values in
+                TableParts.forEach(rows: tableRows, values: tableRows * width) { rows in
+                    for row in rows where slots[row] >= 0 {
+                        (sums + Int(slots[row]) * width).initialize(repeating: 0, count: width)
+                    }
+                    for (slice, index) in indices.enumerated() where rows.contains(Int(index)) {
+                        let target = sums + Int(slots[Int(index)]) * width, source = values.baseAddress! + slice * width
+                        for j in 0..<width { target[j] += source[j] * source[j] }
+                    }
+                }
+            } }
+            count = rowCount * width
+        }
         return (slots, sums)
     }
 

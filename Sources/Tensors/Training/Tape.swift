@@ -70,11 +70,15 @@ final class Tape: @unchecked Sendable {
 
     /// Adds per-occurrence rows to weight `index` of `layer`, whose dense gradient is (rows, slices.width).
     func accumulate(_ slices: IndexedSlices, into layer: AnyObject, weight index: Int, rows: Int) {
-        var gradient = weightGradients[ObjectIdentifier(layer), default: [:]][index]
-            ?? WeightGradient(values: [Float](repeating: 0, count: rows * slices.width), slices: nil)
+        let key = ObjectIdentifier(layer)
+        // Taken out of the dictionary, so that adding to it does not copy the table.
+        guard var gradient = weightGradients[key]?.removeValue(forKey: index) else {
+            weightGradients[key, default: [:]][index] = WeightGradient(values: slices.dense(tableRows: rows), slices: slices)
+            return
+        }
         slices.addRows(into: &gradient.values)
         gradient.slices = gradient.slices.map { $0.appending(slices) } ?? slices
-        weightGradients[ObjectIdentifier(layer), default: [:]][index] = gradient
+        weightGradients[key, default: [:]][index] = gradient
     }
 
     /// The summed gradient of weight `index` of `layer`, or nil when no call of it reached the loss.

@@ -55,6 +55,38 @@ final class OptimizerRuleTests: XCTestCase {
         XCTAssertTrue(HeapRetention.isEnabled, "training keeps freed blocks in malloc's heap")
     }
 
+    func testALargeTableIsSummedAndUpdatedOnAllCoresAsRowByRow() throws {
+        // 5,000 × 64 values, above `TableParts.parallelThreshold`: the dense gradient, the squared
+        // row sums and Adam's step each run in one part of the rows per core.
+        let rows = 5_000, width = 64
+        XCTAssertGreaterThanOrEqual(rows * width, TableParts.parallelThreshold)
+        setRandomSeed(5)
+        let embedding = Embedding(inputDim: rows, outputDim: width)
+        let ids = (0..<40).map { Int32(($0 * 977) % rows) } + [0, 4_999, 2_500, 2_499, 0, 4_999]
+        let input = Tensor(shape: [1, ids.count], integers: ids)
+        let upstream = Tensor.randomNormal(shape: [1, ids.count, width])
+        _ = embedding(input)
+        let before = embedding.weights[0].scalars
+        let (_, gradients) = valueWithGradient(of: embedding) { layer in (layer(input) * upstream).sum() }
+
+        var summed = [Double](repeating: 0, count: rows * width), squared = summed
+        for (slice, id) in ids.enumerated() {
+            for j in 0..<width {
+                let g = Double(upstream.scalars[slice * width + j])
+                summed[Int(id) * width + j] += g
+                squared[Int(id) * width + j] += g * g
+            }
+        }
+        for (actual, expected) in zip(gradients[0].scalars, summed) { XCTAssertEqual(Double(actual), expected, accuracy: 1e-5) }
+
+        Adam(learningRate: 0.1).apply(gradients, to: embedding)
+        let alpha = 0.1 * 0.001.squareRoot() / 0.1
+        for (index, actual) in embedding.weights[0].scalars.enumerated() {
+            let expected = Double(before[index]) - 0.1 * summed[index] * alpha / ((0.001 * squared[index]).squareRoot() + 1e-7)
+            XCTAssertEqual(Double(actual), expected, accuracy: 1e-5, "value \(index)")
+        }
+    }
+
     func testAdagradAccumulatesSquaresFromItsInitialValue() throws {
         let layer = try bias([1])
         let optimizer = Adagrad(learningRate: 0.1)

@@ -101,8 +101,12 @@ extension RecurrentLayer {
             }
         } } } }
 
-        for part in 1..<Swift.max(1, partition.slices.count) {
-            for i in 0..<sliceSize { weightGradients[i] += weightGradients[part * sliceSize + i] }
+        weightGradients.withUnsafeMutableBufferPointer { gradients in
+            let sum = gradients.baseAddress!
+            for part in 1..<Swift.max(1, partition.slices.count) {
+                let slice = sum + part * sliceSize
+                for i in 0..<sliceSize { sum[i] += slice[i] }
+            }
         }
         let kernelEnd = features * width, recurrentEnd = kernelEnd + u * width
         let weights = [Array(weightGradients[0..<kernelEnd]), Array(weightGradients[kernelEnd..<recurrentEnd])]

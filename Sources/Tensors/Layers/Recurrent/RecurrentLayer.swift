@@ -1,4 +1,5 @@
 import Dispatch
+internal import CKernels
 
 /// A layer that runs a cell over the timesteps of its input; the base of `SimpleRNN`, `LSTM` and `GRU`
 /// with Keras 3's `RNN` semantics.
@@ -292,10 +293,11 @@ extension RecurrentLayer: WeightsUpdatableInPlace {
 
 /// The transpose of the row-major matrix `values` with `columns` columns.
 private func transposedMatrix(_ values: [Float], columns: Int) -> [Float] {
+    guard !values.isEmpty else { return [] }
     let rows = values.count / columns
     return [Float](unsafeUninitializedCapacity: values.count) { result, count in
-        for row in 0..<rows {
-            for column in 0..<columns { result[column * rows + row] = values[row * columns + column] }
+        values.withUnsafeBufferPointer { values in
+            folio_transpose_block(values.baseAddress, columns, rows, columns, result.baseAddress, rows)
         }
         count = values.count
     }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 internal import CKernels
 
@@ -30,9 +29,6 @@ public class Adam: Optimizer {
 
     override var slotNames: [String] { ["momentum", "velocity"] }
 
-    /// Weights of at least this many values are updated on all the engine's threads.
-    static let parallelUpdateThreshold = 1 << 18
-
     override func update(_ parameter: inout [Float], gradient: Gradient, slots: inout [[Float]], step: Int) {
         let t = Float(step)
         let alpha = learningRate * (1 - Foundation.pow(beta2, t)).squareRoot() / (1 - Foundation.pow(beta1, t))
@@ -49,14 +45,14 @@ public class Adam: Optimizer {
                     let (rowSlots, squaredRows) = sparse.squaredRowSums(tableRows: rows)
                     rowSlots.withUnsafeBufferPointer { rowSlots in squaredRows.withUnsafeBufferPointer { squaredRows in
                         let (rowSlots, squaredRows) = (rowSlots.baseAddress!, squaredRows.baseAddress!)
-                        Self.forEachSlice(of: rows, values: rows * width) { slice in
+                        TableParts.forEach(rows: rows, values: rows * width) { slice in
                             let start = slice.lowerBound * width
                             folio_adam_update_rows(p + start, m + start, v + start, g + start, rowSlots + slice.lowerBound,
                                                    squaredRows, slice.count, width, alpha, beta1, beta2, epsilon)
                         }
                     } }
                 } else {
-                    Self.forEachSlice(of: count, values: count) { slice in
+                    TableParts.forEach(rows: count, values: count) { slice in
                         let start = slice.lowerBound
                         folio_adam_update(p + start, m + start, v + start, g + start, slice.count, alpha, beta1, beta2, epsilon)
                     }
@@ -64,15 +60,6 @@ public class Adam: Optimizer {
             }
         } } }
         slots = [m, v]
-    }
-
-    /// Calls `body` on `0..<count` whole, or on one contiguous part per core when the weight has at
-    /// least `parallelUpdateThreshold` values: a large table (an embedding) is bound by memory traffic.
-    private static func forEachSlice(of count: Int, values: Int, _ body: (Range<Int>) -> Void) {
-        let slices = values >= parallelUpdateThreshold ? BLASThreads.count : 1
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            body((count * slice / slices)..<(count * (slice + 1) / slices))
-        }
     }
 }
 

@@ -11,6 +11,18 @@ func validateElementwise(_ inputs: [Tensor], for layer: String) throws {
     }
 }
 
+extension MergingLayer {
+    /// `inputs` (at least two, checked) combined left to right by `combine`, with the steps real in
+    /// all of them as the mask: the call of `Add` and `Multiply`.
+    func mergedElementwise(_ inputs: [Tensor], _ combine: (Tensor, Tensor) -> Tensor) -> Tensor {
+        trapOnError {
+            try validateCount(inputs, 2)
+            try validateElementwise(inputs, for: description)
+        }
+        return inputs.dropFirst().reduce(inputs[0], combine).withMask(SequenceMask.intersection(inputs.map(\.mask)))
+    }
+}
+
 /// Adds its inputs elementwise; Keras's `Add`. A padding mask on the inputs carries over (the steps
 /// real in all of them).
 public final class Add: MergingLayer {
@@ -23,11 +35,7 @@ public final class Add: MergingLayer {
     public var description: String { "Add()" }
 
     public func callAsFunction(_ inputs: [Tensor]) -> Tensor {
-        trapOnError {
-            try validateCount(inputs, 2)
-            try validateElementwise(inputs, for: description)
-        }
-        return inputs.dropFirst().reduce(inputs[0]) { $0 + $1 }.withMask(SequenceMask.intersection(inputs.map(\.mask)))
+        mergedElementwise(inputs) { $0 + $1 }
     }
 }
 
@@ -42,10 +50,6 @@ public final class Multiply: MergingLayer {
     public var description: String { "Multiply()" }
 
     public func callAsFunction(_ inputs: [Tensor]) -> Tensor {
-        trapOnError {
-            try validateCount(inputs, 2)
-            try validateElementwise(inputs, for: description)
-        }
-        return inputs.dropFirst().reduce(inputs[0]) { $0 * $1 }.withMask(SequenceMask.intersection(inputs.map(\.mask)))
+        mergedElementwise(inputs) { $0 * $1 }
     }
 }

@@ -10,12 +10,12 @@ extension RecurrentLayer {
         let runs = schedule.map { calls[$0].layer.run(calls[$0], threads: schedule.threadsPerCall, recording: true) }
         let parts = runs.map { [$0.output] + $0.states }
         let sizes = parts.map { $0.reduce(0) { $0 + $1.scalarCount } }
+        let starts = sizes.indices.map { sizes[..<$0].reduce(0, +) }
         let packed = Tensor(shape: [sizes.reduce(0, +)], scalars: parts.joined().flatMap(\.scalars))
         let arguments = calls.flatMap { [$0.input] + ($0.initialState ?? []) }
         let needsInputGradient = calls.map { tape.node(of: $0.input) != nil }
         let name = calls.map(\.layer.description).joined(separator: " and ")
         let whole = tape.record(name, inputs: arguments.map(tape.node(of:)), output: packed) { [unowned tape] gradient in
-            let starts = sizes.indices.map { sizes[..<$0].reduce(0, +) }
             let results = schedule.map { index in
                 calls[index].layer.backward(Array(gradient.scalars[starts[index]..<(starts[index] + sizes[index])]),
                                             of: calls[index], run: runs[index], needsInputGradient: needsInputGradient[index])

@@ -222,9 +222,7 @@ extension Optimizer.Gradient {
             return
         }
         let mapped = slices.mapValues(transform)
-        var dense = [Float](repeating: 0, count: values.count)
-        mapped.addRows(into: &dense)
-        values = dense
+        values = mapped.dense(tableRows: values.count / slices.width)
         self.slices = mapped
     }
 }

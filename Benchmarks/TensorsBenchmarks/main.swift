@@ -101,14 +101,21 @@ let trainingIds = Tensor(shape: [32, 100], integers: Tensor.randomUniform(shape:
 let trainingLabels = Tensor(shape: [32, 1], scalars: (0..<32).map { Float($0 % 2) })
 let model: [any Layer] = [Embedding(inputDim: 10_000, outputDim: 64), LSTM(units: 64), Dense(units: 1, activation: .sigmoid)]
 let adam = Adam(learningRate: 0.001)
+/// The model's loss on the training batch.
+func trainingLoss() -> Tensor { Loss.binaryCrossentropy(trainingLabels, model[2](model[1](model[0](trainingIds)))) }
 /// One step: the loss and gradients of all three layers, then Adam's update.
 func trainingStep() {
-    let (_, gradients) = valueWithGradient(of: model) {
-        Loss.binaryCrossentropy(trainingLabels, model[2](model[1](model[0](trainingIds))))
-    }
+    let (_, gradients) = valueWithGradient(of: model, trainingLoss)
     adam.apply(gradients, to: model)
 }
 cases.append(Case(name: "training step Embedding-LSTM(64)-Dense", repetitions: 51, flops: nil, run: trainingStep))
+// The step's phases apart: the forward pass alone, forward and backward, and Adam's update.
+cases.append(Case(name: "step phase: forward only", repetitions: 51, flops: nil, run: { _ = trainingLoss() }))
+cases.append(Case(name: "step phase: valueWithGradient", repetitions: 51, flops: nil, run: {
+    _ = valueWithGradient(of: model, trainingLoss)
+}))
+let stepGradients = valueWithGradient(of: model, trainingLoss).1
+cases.append(Case(name: "step phase: Adam", repetitions: 51, flops: nil, run: { adam.apply(stepGradients, to: model) }))
 // One batch of lesson 3's model through `fit`: 64 reviews of up to 60 syllable ids, zero-padded at
 // the end as TextVectorization pads them, so the LSTM runs with a mask.
 let reviewIds = (0..<64).flatMap { row -> [Int32] in

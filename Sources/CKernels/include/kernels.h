@@ -57,6 +57,10 @@ void folio_adam_update_rows(float *parameter, float *m, float *v, const float *g
                             const float *squared_rows, long rows, long width, float alpha, float beta1, float beta2,
                             float epsilon);
 
+/// Copies `rows` rows of `columns` values from `source` to `destination`, rows the strides apart.
+void folio_copy_block(const float *source, long source_stride, long rows, long columns,
+                      float *destination, long destination_stride);
+
 /// destination[c · destination_stride + r] = source[r · source_stride + c] for `rows` × `columns`
 /// values: a batch-major block to a unit-major one, or back.
 void folio_transpose_block(const float *source, long source_stride, long rows, long columns,

@@ -119,13 +119,14 @@ extension TimeLoop {
                              transposingB: false, into: trace.inputs + group * groupSize, ldc: features, beta: 0)
         }
         for s in 0..<timesteps {
+            guard let inputDropout else {
+                folio_copy_block(trace.inputs + s * n * features, features, n, features,
+                                 inputGradient + (rows.lowerBound * timesteps + timestep(s)) * features, timesteps * features)
+                continue
+            }
             for (local, row) in rows.enumerated() {
                 let x = inputGradient + (row * timesteps + timestep(s)) * features
                 let values = trace.inputs + (s * n + local) * features
-                guard let inputDropout else {
-                    x.update(from: values, count: features)
-                    continue
-                }
                 for feature in 0..<features { x[feature] = 0 }
                 for group in 0..<inputGroups {
                     let scales = inputDropout + (group * batchSize + row) * features, groupValues = values + group * groupSize

@@ -85,9 +85,7 @@ struct TimeLoop: @unchecked Sendable {
         defer { recurrentScales.map(CacheAlignedBuffer.deallocate) }
         let droppedStates = recurrentDropout == nil ? nil : CacheAlignedBuffer.allocate(count: width * count)
         defer { droppedStates.map(CacheAlignedBuffer.deallocate) }
-        if let trace {
-            for j in 0..<u { (trace.hHistory + j * (trace.stride + count)).update(from: states + j * count, count: count) }
-        }
+        if let trace { folio_copy_block(states, count, u, count, trace.hHistory, trace.stride + count) }
 
         for s in 0..<timesteps {
             let previous: UnsafeMutablePointer<Float>, next: UnsafeMutablePointer<Float>
@@ -195,18 +193,12 @@ struct TimeLoop: @unchecked Sendable {
     private func record(step: Int, next: UnsafePointer<Float>, scratch: UnsafePointer<Float>,
                         droppedStates: UnsafePointer<Float>?, into trace: RecurrentTrace) {
         let count = trace.rows, u = cell.units
-        for j in 0..<u {
-            (trace.hHistory + j * (trace.stride + count) + (step + 1) * count).update(from: next + j * count, count: count)
-        }
+        folio_copy_block(next, count, u, count, trace.hHistory + (step + 1) * count, trace.stride + count)
         if let droppedStates, let history = trace.droppedStates {
-            for k in 0..<(cell.gateCount * u) {
-                (history + k * trace.stride + step * count).update(from: droppedStates + k * count, count: count)
-            }
+            folio_copy_block(droppedStates, count, cell.gateCount * u, count, history + step * count, trace.stride)
         }
         if let rows = cell.tracedScratchRows, let history = trace.scratchHistory {
-            for j in 0..<u {
-                (history + j * trace.stride + step * count).update(from: scratch + (rows.lowerBound + j) * count, count: count)
-            }
+            folio_copy_block(scratch + rows.lowerBound * count, count, u, count, history + step * count, trace.stride)
         }
     }
 }

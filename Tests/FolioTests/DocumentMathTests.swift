@@ -30,6 +30,15 @@ final class DocumentMathTests: XCTestCase {
         XCTAssertEqual(spans("$ x$ and $x $ and \\$x$ are text.\n"), [])
     }
 
+    func testGitHubsBacktickFormHoldsItsTeXWithoutTheBackticks() {
+        XCTAssertEqual(spans("Root $`\\sqrt{2}`$ and $`a$b`$.\n"), [
+            MathSpan(tex: "\\sqrt{2}", isDisplay: false, line: 1),
+            MathSpan(tex: "a$b", isDisplay: false, line: 1),
+        ])
+        // Unclosed, the dollar is text and the backticks a code span.
+        XCTAssertEqual(spans("Cost $`x` here.\n"), [])
+    }
+
     func testSpansInTablesHeadingsAndListsKnowTheirLine() {
         let markdown = "# Title $a$\n\n| h |\n|---|\n| $b|c$ |\n| $d$ |\n\n- item\n  $e$\n"
         XCTAssertEqual(spans(markdown).map(\.tex), ["a", "d", "e"])

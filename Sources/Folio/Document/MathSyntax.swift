@@ -1,15 +1,16 @@
 import Ccmark
 
-/// Math spans as GitHub reads them, as a cmark-gfm inline extension: `$...$` inline and `$$...$$`
-/// display math.
+/// Math spans as GitHub reads them, as a cmark-gfm inline extension: `$...$` and `` $`...`$ ``
+/// inline, and `$$...$$` display math.
 ///
 /// The span's TeX is taken from the source before any Markdown inline rule sees it, so backslashes,
 /// underscores and asterisks reach KaTeX as written (`\{ x \}`, `h_{t-1}`, `a \\ b`). Where a dollar
 /// starts math follows GitHub: an opening `$` is followed by a non-space, a closing `$` follows a
 /// non-space and is not followed by a digit, and `\$` never closes; the first unescaped `$` after an
 /// opening one must be a closing one, so `$5 and $10` stays text. A backslash-escaped `\$` outside
-/// math is a dollar, as in CommonMark. ```` ```math ```` blocks are code blocks, handled where they
-/// are rendered.
+/// math is a dollar, as in CommonMark. GitHub's other inline form, `` $`...`$ ``, ends at the first
+/// `` `$ `` whatever it holds (dollars included). ```` ```math ```` blocks are code blocks, handled
+/// where they are rendered.
 ///
 /// A span is a code span owned by this extension (table cells take no custom inline, and text nodes
 /// get merged with their neighbours): it renders as its source, in code, until the site puts the
@@ -35,6 +36,7 @@ final class MathSyntax: @unchecked Sendable {
         guard let inline else { return nil }
         let start = Int(cmark_inline_parser_get_offset(inline))
         let byte = { (offset: Int) -> UInt8 in cmark_inline_parser_peek_at(inline, Int32(offset)) }
+        if byte(start + 1) == UInt8(ascii: "`"), let node = matchBacktickForm(at: start, parent: parent, inline: inline) { return node }
         let display = byte(start + 1) == UInt8(ascii: "$")
         let contentStart = start + (display ? 2 : 1)
         if !display && (byte(contentStart) == 0 || Self.isSpace(byte(contentStart))) { return nil }
@@ -52,14 +54,32 @@ final class MathSyntax: @unchecked Sendable {
             return nil
         }
 
-        let end = contentEnd + (display ? 2 : 1)
+        return node(source: start..<(contentEnd + (display ? 2 : 1)), tex: contentStart..<contentEnd, isDisplay: display,
+                    parent: parent, inline: inline)
+    }
+
+    /// The inline math node of `` $`...`$ `` at `start`, or nil when no `` `$ `` closes it.
+    private func matchBacktickForm(at start: Int, parent: OpaquePointer?, inline: OpaquePointer) -> OpaquePointer? {
+        let byte = { (offset: Int) -> UInt8 in cmark_inline_parser_peek_at(inline, Int32(offset)) }
+        let contentStart = start + 2
+        var offset = contentStart
+        while byte(offset) != 0 && !(byte(offset) == UInt8(ascii: "`") && byte(offset + 1) == UInt8(ascii: "$")) { offset += 1 }
+        guard byte(offset) != 0, offset > contentStart else { return nil }
+        return node(source: start..<(offset + 2), tex: contentStart..<offset, isDisplay: false, parent: parent, inline: inline)
+    }
+
+    /// A math node for the parser's bytes `source`, whose formula is the bytes `tex`, with the parser
+    /// moved past it.
+    private func node(source: Range<Int>, tex: Range<Int>, isDisplay: Bool, parent: OpaquePointer?,
+                      inline: OpaquePointer) -> OpaquePointer {
+        let byte = { (offset: Int) -> UInt8 in cmark_inline_parser_peek_at(inline, Int32(offset)) }
         let node = cmark_node_new(CMARK_NODE_CODE)!
         cmark_node_set_syntax_extension(node, extensionPointer)
-        cmark_node_set_string_content(node, String(decoding: (contentStart..<contentEnd).map(byte), as: UTF8.self))
-        cmark_node_set_literal(node, String(decoding: (start..<end).map(byte), as: UTF8.self))
-        let line = Self.firstLine(of: parent) + (0..<start).count { byte($0) == UInt8(ascii: "\n") }
-        cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: line << 1 | (display ? 1 : 0)))
-        cmark_inline_parser_set_offset(inline, Int32(end))
+        cmark_node_set_string_content(node, String(decoding: tex.map(byte), as: UTF8.self))
+        cmark_node_set_literal(node, String(decoding: source.map(byte), as: UTF8.self))
+        let line = Self.firstLine(of: parent) + (0..<source.lowerBound).count { byte($0) == UInt8(ascii: "\n") }
+        cmark_node_set_user_data(node, UnsafeMutableRawPointer(bitPattern: line << 1 | (isDisplay ? 1 : 0)))
+        cmark_inline_parser_set_offset(inline, Int32(source.upperBound))
         return node
     }
 

@@ -37,12 +37,26 @@ final class MergeLayerTests: XCTestCase {
         XCTAssertEqual(LayerName.kerasTypeName(of: ActivationLayer(.relu)), "Activation")
     }
 
-    func testElementwiseMergesKeepTheStepsRealInEveryInput() {
-        let first = SequenceMask(batchSize: 2, timesteps: 3, isReal: [true, true, false, true, true, true])
-        let second = SequenceMask(batchSize: 2, timesteps: 3, isReal: [true, false, true, true, true, true])
-        XCTAssertEqual(Add()([x.withMask(first), x.withMask(second)]).mask?.isReal, [true, false, false, true, true, true])
-        XCTAssertEqual(Concatenate()([x.withMask(first), x]).mask, first)
+    // The expected masks are what Keras 3.15.1 attaches (`_keras_mask`) to the same merges.
+    func testAddAndMultiplyKeepTheStepsRealInAnyInputAndNoMaskWhenAnInputHasNone() {
+        let first = SequenceMask(batchSize: 2, timesteps: 3, isReal: [true, true, false, true, false, false])
+        let second = SequenceMask(batchSize: 2, timesteps: 3, isReal: [true, false, false, false, false, true])
+        XCTAssertEqual(Add()([x.withMask(first), x.withMask(second)]).mask?.isReal, [true, true, false, true, false, true])
+        XCTAssertEqual(Multiply()([x.withMask(first), x.withMask(second), x.withMask(first)]).mask?.isReal,
+                       [true, true, false, true, false, true])
+        XCTAssertNil(Add()([x.withMask(first), x]).mask)
         XCTAssertNil(Multiply()([x, x]).mask)
+    }
+
+    func testConcatenateJoinsMasksAlongStepsAndCombinesThemAlongFeaturesAsKerasDoes() {
+        let first = SequenceMask(batchSize: 2, timesteps: 3, isReal: [true, true, false, true, false, false])
+        let second = SequenceMask(batchSize: 2, timesteps: 3, isReal: [true, false, false, false, false, true])
+        XCTAssertEqual(Concatenate()([x.withMask(first), x.withMask(second)]).mask?.isReal, [true, true, false, true, false, true])
+        XCTAssertEqual(Concatenate()([x.withMask(first), x]).mask?.isReal, Array(repeating: true, count: 6), "unmasked counts as real")
+        let alongSteps = Concatenate(axis: 1)([x.withMask(first), y])
+        XCTAssertEqual(alongSteps.mask?.timesteps, 8)
+        XCTAssertEqual(alongSteps.mask?.isReal, [true, true, false] + Array(repeating: true, count: 5) + [true, false, false] + Array(repeating: true, count: 5))
+        XCTAssertNil(Concatenate()([x, x]).mask)
     }
 
     func testWrongShapesAreRefusedNamingTheLayerAndTheShapes() {

@@ -8,10 +8,10 @@ struct FunctionalGraph {
     /// after the nodes it reads.
     let nodesByDepth: [[GraphNode]]
     /// Each layer once, in Keras's order, inputs first: the summary's rows, which include the
-    /// `NotEqual` operations of masking embeddings.
+    /// operations on masks (`MaskOperation`).
     let operations: [any Layer]
-    /// The operations that are layers (`model.layers`): all but the `NotEqual`s.
-    var layers: [any Layer] { operations.filter { !($0 is NotEqual) } }
+    /// The operations that are layers (`model.layers`): all but those on masks.
+    var layers: [any Layer] { operations.filter { !($0 is any MaskOperation) } }
 
     var nodes: [GraphNode] { nodesByDepth.flatMap { $0 } }
 

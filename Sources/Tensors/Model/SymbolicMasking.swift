@@ -3,9 +3,10 @@
 ///
 /// Keras gives a layer the mask of its input in two ways: as an argument when its `call` takes
 /// `mask` and it is called on a single tensor (the recurrent layers), so that the mask is one more
-/// tensor the call reads; and through `compute_mask`, which sets its outputs' masks. A layer that
-/// does not conform drops the mask, as Keras's `Flatten` and `Reshape` do (Keras's merge layers
-/// combine masks through further operations, which Tensors does not record).
+/// tensor the call reads; and through `compute_mask`, which sets its outputs' masks, sometimes with
+/// operations of its own (`MaskOperation`). A layer that does not conform drops the mask, as
+/// Keras's `Flatten` and `Reshape` do (`Concatenate` and `Dot` too here: Keras's `Concatenate`
+/// builds its mask with operations Tensors does not record).
 protocol SymbolicMasking: Layer {
     /// Whether Keras's `call` takes the mask of a single tensor argument.
     var readsMask: Bool { get }
@@ -33,6 +34,21 @@ extension Embedding: SymbolicMasking {
         return [GraphNode.call(NotEqual(), on: [node.inputs[0]]) { [$0[0]] }.outputs[0]]
     }
 }
+
+/// `Add` and `Multiply` combine their inputs' masks with one `LogicalOr` per input after the first;
+/// no mask when an input has none.
+extension SymbolicMasking where Self: MergingLayer {
+    func outputMasks(of node: GraphNode, inputMask: SymbolicTensor?) -> [SymbolicTensor?] {
+        let masks = node.inputs.map(\.mask)
+        guard let first = masks.first ?? nil, !masks.contains(where: { $0 == nil }) else { return [nil] }
+        return [masks.dropFirst().reduce(first) { combined, next in
+            GraphNode.call(LogicalOr(), on: [combined, next!]) { [$0[0]] }.outputs[0]
+        }]
+    }
+}
+
+extension Add: SymbolicMasking {}
+extension Multiply: SymbolicMasking {}
 
 /// A recurrent layer reads the mask; its sequence output keeps it, its last output and states have none.
 extension SymbolicMasking where Self: StateReturningLayer {

@@ -185,5 +185,23 @@ keras.backend.clear_session()
 ids = keras.Input(shape=(5,), dtype="int32")
 case("functional_masked_dense_chain", keras.Model(ids, layers.Dense(2)(layers.Embedding(10, 4, mask_zero=True)(ids))))
 
+# Add and Multiply combine their inputs' masks with `logical_or` operations, which the recurrent
+# layer after them reads; with an unmasked input there is no mask, and the `not_equal` no layer
+# reads stays out of the graph.
+keras.backend.clear_session()
+first, second = keras.Input(shape=(4,), dtype="int32"), keras.Input(shape=(4,), dtype="int32")
+x, y = layers.Embedding(10, 3, mask_zero=True)(first), layers.Embedding(10, 3, mask_zero=True)(second)
+case("functional_masked_add", keras.Model([first, second], layers.LSTM(2)(layers.Dense(3)(layers.Add()([x, y])))), connected=True)
+
+keras.backend.clear_session()
+first, second = keras.Input(shape=(4,), dtype="int32"), keras.Input(shape=(4,), dtype="int32")
+x, y = layers.Embedding(10, 3, mask_zero=True)(first), layers.Embedding(10, 3, mask_zero=True)(second)
+case("functional_masked_multiply_three", keras.Model([first, second], layers.GRU(2)(layers.Multiply()([x, y, x]))), connected=True)
+
+keras.backend.clear_session()
+first, second = keras.Input(shape=(4,), dtype="int32"), keras.Input(shape=(4,), dtype="int32")
+x, y = layers.Embedding(10, 3, mask_zero=True)(first), layers.Embedding(10, 3)(second)
+case("functional_half_masked_add", keras.Model([first, second], layers.LSTM(2)(layers.Add()([x, y]))), connected=True)
+
 json.dump({"meta": {"keras": keras.__version__}, "cases": cases}, open("keras-summaries.json", "w"), ensure_ascii=False, indent=1)
 print("wrote keras-summaries.json and keras-functional-fit.json")

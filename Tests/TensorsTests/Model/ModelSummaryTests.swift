@@ -35,7 +35,7 @@ final class ModelSummaryTests: XCTestCase {
 
     func testTextMatchesKerasForUnbuiltBuiltNarrowLongNamedAndFunctionalModels() throws {
         let goldens = try goldens()
-        XCTAssertEqual(goldens.count, 15)
+        XCTAssertEqual(goldens.count, 18)
         for golden in goldens.values {
             let summary = ModelSummary(
                 modelName: golden.model_name,
@@ -158,6 +158,36 @@ final class ModelSummaryTests: XCTestCase {
         let dense = Dense(units: 2, name: "dense")(Embedding(inputDim: 10, outputDim: 4, maskZero: true, name: "embedding")(words))
         let chain = Model(inputs: words, outputs: dense, name: "functional")
         XCTAssertEqual(chain.summaryText(), goldens["functional_masked_dense_chain"]?.text)
+    }
+
+    func testAddAndMultiplyCombineMasksWithKerasLogicalOrRows() throws {
+        let goldens = try goldens()
+        LayerName.reset()
+        var first = Input(shape: [4], dtype: .int32, name: "input_layer"), second = Input(shape: [4], dtype: .int32, name: "input_layer_1")
+        var x = Embedding(inputDim: 10, outputDim: 3, maskZero: true, name: "embedding")(first)
+        var y = Embedding(inputDim: 10, outputDim: 3, maskZero: true, name: "embedding_1")(second)
+        let added = Dense(units: 3, name: "dense")(Add(name: "add")([x, y]))
+        let adding = Model(inputs: [first, second], outputs: LSTM(units: 2, name: "lstm")(added), name: "functional")
+        XCTAssertEqual(adding.summaryText(), goldens["functional_masked_add"]?.text)
+        XCTAssertEqual(adding.layers.count, 7, "LogicalOr and NotEqual are not layers")
+
+        LayerName.reset()
+        first = Input(shape: [4], dtype: .int32, name: "input_layer")
+        second = Input(shape: [4], dtype: .int32, name: "input_layer_1")
+        x = Embedding(inputDim: 10, outputDim: 3, maskZero: true, name: "embedding")(first)
+        y = Embedding(inputDim: 10, outputDim: 3, maskZero: true, name: "embedding_1")(second)
+        let product = GRU(units: 2, name: "gru")(Multiply(name: "multiply")([x, y, x]))
+        let multiplying = Model(inputs: [first, second], outputs: product, name: "functional")
+        XCTAssertEqual(multiplying.summaryText(), goldens["functional_masked_multiply_three"]?.text)
+
+        // With an unmasked input the sum has no mask: the NotEqual nothing reads is left out.
+        LayerName.reset()
+        first = Input(shape: [4], dtype: .int32, name: "input_layer")
+        second = Input(shape: [4], dtype: .int32, name: "input_layer_1")
+        x = Embedding(inputDim: 10, outputDim: 3, maskZero: true, name: "embedding")(first)
+        y = Embedding(inputDim: 10, outputDim: 3, name: "embedding_1")(second)
+        let halfMasked = Model(inputs: [first, second], outputs: LSTM(units: 2, name: "lstm")(Add(name: "add")([x, y])), name: "functional")
+        XCTAssertEqual(halfMasked.summaryText(), goldens["functional_half_masked_add"]?.text)
     }
 
     func testAModelBuiltFromDataShowsThatBatchsSizeAsKerasDoes() {

@@ -1,5 +1,5 @@
 /// Joins its inputs along `axis` (the last by default); Keras's `Concatenate`. Every other axis
-/// must agree. A padding mask carries over (the steps real in all inputs).
+/// must agree. Padding masks carry over as in Keras (`SequenceMask.concatenated`).
 public final class Concatenate: MergingLayer {
     public let axis: Int
     public let name: String
@@ -23,6 +23,8 @@ public final class Concatenate: MergingLayer {
                 throw LayerError("\(description) needs inputs of one rank that agree on every axis but \(axis) (not the batch axis), got shapes \(Self.shapes(inputs))")
             }
         }
-        return Tensor(concatenating: inputs, alongAxis: axis).withMask(SequenceMask.intersection(inputs.map(\.mask)))
+        let rank = inputs[0].rank
+        return Tensor(concatenating: inputs, alongAxis: axis)
+            .withMask(SequenceMask.concatenated(inputs.map(\.mask), shapes: inputs.map(\.shape), axis: axis < 0 ? axis + rank : axis))
     }
 }

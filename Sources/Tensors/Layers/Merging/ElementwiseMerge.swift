@@ -13,18 +13,18 @@ func validateElementwise(_ inputs: [Tensor], for layer: String) throws {
 
 extension MergingLayer {
     /// `inputs` (at least two, checked) combined left to right by `combine`, with the steps real in
-    /// all of them as the mask: the call of `Add` and `Multiply`.
+    /// any of them as the mask (none when an input has none): the call of `Add` and `Multiply`.
     func mergedElementwise(_ inputs: [Tensor], _ combine: (Tensor, Tensor) -> Tensor) -> Tensor {
         trapOnError {
             try validateCount(inputs, 2)
             try validateElementwise(inputs, for: description)
         }
-        return inputs.dropFirst().reduce(inputs[0], combine).withMask(SequenceMask.intersection(inputs.map(\.mask)))
+        return inputs.dropFirst().reduce(inputs[0], combine).withMask(SequenceMask.union(inputs.map(\.mask)))
     }
 }
 
-/// Adds its inputs elementwise; Keras's `Add`. A padding mask on the inputs carries over (the steps
-/// real in all of them).
+/// Adds its inputs elementwise; Keras's `Add`. Padding masks on the inputs carry over (the steps
+/// real in any of them, `SequenceMask.union`).
 public final class Add: MergingLayer {
     public let name: String
 

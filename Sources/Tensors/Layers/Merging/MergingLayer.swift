@@ -22,14 +22,3 @@ extension MergingLayer {
         inputs.map { "\($0.shape)" }.joined(separator: ", ")
     }
 }
-
-extension SequenceMask {
-    /// The steps real in every mask given, or nil when none is (Keras's merge layers' `compute_mask`).
-    static func intersection(_ masks: [SequenceMask?]) -> SequenceMask? {
-        let present = masks.compactMap { $0 }
-        guard let first = present.first,
-              present.allSatisfy({ $0.batchSize == first.batchSize && $0.timesteps == first.timesteps }) else { return nil }
-        let isReal = first.isReal.indices.map { index in present.allSatisfy { $0.isReal[index] } }
-        return SequenceMask(batchSize: first.batchSize, timesteps: first.timesteps, isReal: isReal)
-    }
-}

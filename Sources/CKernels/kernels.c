@@ -268,20 +268,6 @@ typedef int32_t lane_block __attribute__((vector_size(4 * COLUMN_BLOCK), aligned
     lane_block lanes;                                                                       \
     for (int lane = 0; lane < COLUMN_BLOCK; lane++) lanes[lane] = (where)[lane] == (flag) ? -1 : 0;
 
-// Whole blocks are copied as vectors: a plain loop becomes one memcpy call per row, which for
-// a slice's short rows costs more than the copy.
-VECTOR_CLONES
-void folio_copy_block(const float *restrict source, long source_stride, long rows, long columns,
-                      float *restrict destination, long destination_stride) {
-    for (long r = 0; r < rows; r++) {
-        const float *from = source + r * source_stride;
-        float *to = destination + r * destination_stride;
-        long c = 0;
-        for (; c + COLUMN_BLOCK <= columns; c += COLUMN_BLOCK) *(float_block *)(to + c) = *(const float_block *)(from + c);
-        for (; c < columns; c++) to[c] = from[c];
-    }
-}
-
 VECTOR_CLONES
 void folio_copy_columns(float *restrict destination, long destination_stride, const float *restrict source,
                         long source_stride, long rows, long columns, const uint8_t *restrict where, uint8_t flag) {
@@ -386,7 +372,15 @@ void folio_add_row_sums(const float *restrict matrix, long rows, long columns, l
 }
 
 // An inline copy of a few hundred bytes beats a call to memcpy per row (7 % on Embedding's rows),
-// so the compiler must not turn the loop back into one.
+// so the compiler must not turn these loops back into one.
+VECTOR_CLONES __attribute__((no_builtin("memcpy")))
+void folio_copy_block(const float *restrict source, long source_stride, long rows, long columns,
+                      float *restrict destination, long destination_stride) {
+    for (long r = 0; r < rows; r++) {
+        for (long c = 0; c < columns; c++) destination[r * destination_stride + c] = source[r * source_stride + c];
+    }
+}
+
 VECTOR_CLONES __attribute__((no_builtin("memcpy")))
 void folio_gather_rows(const float *restrict table, const int32_t *restrict ids, long count, long width,
                        float *restrict out) {

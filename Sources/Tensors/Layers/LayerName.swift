@@ -19,7 +19,7 @@ enum LayerName {
 
     /// Forgets every name given so far, so the next of each type is unnumbered again: the naming
     /// part of Keras's `keras.backend.clear_session()`. The tests use it where Keras names an
-    /// operation that Tensors gives no way to name (`NotEqual`).
+    /// operation that Tensors gives no way to name (`MaskOperation`).
     static func reset() {
         lock.withLock { uses = [:] }
     }
@@ -45,6 +45,7 @@ enum LayerName {
     /// they differ (`ActivationLayer`, since `Activation` names the functions; a functional model).
     static func kerasTypeName(of layer: any Layer) -> String {
         if layer is ActivationLayer { return "Activation" }
+        if let operation = layer as? MaskOperation { return operation.kind.kerasName }
         if let model = layer as? Model, model.graph != nil { return "Functional" }
         return String(describing: type(of: layer))
     }

@@ -11,7 +11,7 @@ struct FunctionalGraph {
     /// operations on masks (`MaskOperation`).
     let operations: [any Layer]
     /// The operations that are layers (`model.layers`): all but those on masks.
-    var layers: [any Layer] { operations.filter { !($0 is any MaskOperation) } }
+    var layers: [any Layer] { operations.filter { !($0 is MaskOperation) } }
 
     var nodes: [GraphNode] { nodesByDepth.flatMap { $0 } }
 
@@ -97,7 +97,9 @@ struct FunctionalGraph {
         var computed: [ObjectIdentifier: [Tensor]] = [:]
         for (input, value) in zip(inputs, values) { computed[ObjectIdentifier(input.node)] = [value] }
         for node in nodes where computed[ObjectIdentifier(node)] == nil {
-            computed[ObjectIdentifier(node)] = node.run(node.inputs.map { computed[ObjectIdentifier($0.node)]![$0.outputIndex] })
+            let arguments = node.inputs.map { computed[ObjectIdentifier($0.node)]![$0.outputIndex] }
+            // The masks travel with the tensors; the operations on them only stand in the graph.
+            computed[ObjectIdentifier(node)] = node.layer is MaskOperation ? [arguments[0]] : node.run(arguments)
         }
         return outputs.map { computed[ObjectIdentifier($0.node)]![$0.outputIndex] }
     }

@@ -203,5 +203,19 @@ first, second = keras.Input(shape=(4,), dtype="int32"), keras.Input(shape=(4,), 
 x, y = layers.Embedding(10, 3, mask_zero=True)(first), layers.Embedding(10, 3)(second)
 case("functional_half_masked_add", keras.Model([first, second], layers.LSTM(2)(layers.Add()([x, y]))), connected=True)
 
+# Concatenate widens each mask to its input's shape (expand_dims, zeros_like, logical_or; ones_like
+# for an unmasked input), concatenates them and takes `any` over the last axis.
+keras.backend.clear_session()
+ids = keras.Input(shape=(5,), dtype="int32")
+embedded = layers.Embedding(10, 4, mask_zero=True)(ids)
+both = layers.Concatenate()([layers.LSTM(3, return_sequences=True)(embedded),
+                             layers.LSTM(3, return_sequences=True, go_backwards=True)(embedded)])
+case("functional_masked_concatenate", keras.Model(ids, layers.LSTM(2)(both)), connected=True)
+
+keras.backend.clear_session()
+ids, features = keras.Input(shape=(5,), dtype="int32"), keras.Input(shape=(5, 2))
+joined = layers.Concatenate(axis=1)([layers.Embedding(10, 2, mask_zero=True)(ids), features])
+case("functional_half_masked_concatenate_steps", keras.Model([ids, features], layers.GRU(2)(joined)), connected=True)
+
 json.dump({"meta": {"keras": keras.__version__}, "cases": cases}, open("keras-summaries.json", "w"), ensure_ascii=False, indent=1)
 print("wrote keras-summaries.json and keras-functional-fit.json")

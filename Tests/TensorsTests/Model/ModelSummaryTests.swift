@@ -35,7 +35,7 @@ final class ModelSummaryTests: XCTestCase {
 
     func testTextMatchesKerasForUnbuiltBuiltNarrowLongNamedAndFunctionalModels() throws {
         let goldens = try goldens()
-        XCTAssertEqual(goldens.count, 18)
+        XCTAssertEqual(goldens.count, 20)
         for golden in goldens.values {
             let summary = ModelSummary(
                 modelName: golden.model_name,
@@ -188,6 +188,30 @@ final class ModelSummaryTests: XCTestCase {
         y = Embedding(inputDim: 10, outputDim: 3, name: "embedding_1")(second)
         let halfMasked = Model(inputs: [first, second], outputs: LSTM(units: 2, name: "lstm")(Add(name: "add")([x, y])), name: "functional")
         XCTAssertEqual(halfMasked.summaryText(), goldens["functional_half_masked_add"]?.text)
+    }
+
+    func testConcatenateBuildsItsMaskWithKerasOperations() throws {
+        let goldens = try goldens()
+        LayerName.reset()
+        let ids = Input(shape: [5], dtype: .int32, name: "input_layer")
+        let embedded = Embedding(inputDim: 10, outputDim: 4, maskZero: true, name: "embedding")(ids)
+        // Named by the counter, as Keras names it, so that its mask's operation is `concatenate_1`.
+        let both = Concatenate()([LSTM(units: 3, returnSequences: true, name: "lstm")(embedded),
+                                                     LSTM(units: 3, returnSequences: true, goBackwards: true, name: "lstm_1")(embedded)])
+        let model = Model(inputs: ids, outputs: LSTM(units: 2, name: "lstm_2")(both), name: "functional")
+        XCTAssertEqual(model.summaryText(), goldens["functional_masked_concatenate"]?.text)
+        XCTAssertEqual(model.layers.map(\.name), ["input_layer", "embedding", "lstm", "lstm_1", "concatenate", "lstm_2"])
+        let batch = Tensor(shape: [2, 5], integers: [3, 1, 4, 0, 0, 2, 7, 0, 0, 0])
+        let embeddedBatch = model.layers[1](batch)
+        let eager = model.layers[5](Concatenate()([model.layers[2](embeddedBatch), model.layers[3](embeddedBatch)]))
+        XCTAssertEqual(model(batch), eager, "the model runs with the masks its tensors carry, as eager calls do")
+
+        // An unmasked input counts as real: `ones_like` of it, joined along the steps.
+        LayerName.reset()
+        let tokens = Input(shape: [5], dtype: .int32, name: "input_layer"), features = Input(shape: [5, 2], name: "input_layer_1")
+        let joined = Concatenate(axis: 1)([Embedding(inputDim: 10, outputDim: 2, maskZero: true, name: "embedding")(tokens), features])
+        let steps = Model(inputs: [tokens, features], outputs: GRU(units: 2, name: "gru")(joined), name: "functional")
+        XCTAssertEqual(steps.summaryText(), goldens["functional_half_masked_concatenate_steps"]?.text)
     }
 
     func testAModelBuiltFromDataShowsThatBatchsSizeAsKerasDoes() {

@@ -155,6 +155,22 @@ final class SandboxCommandTests: FolioProcessTestCase {
         XCTAssertTrue(try folio.read("memory.md").contains("Error: the program reached the memory limit of 512 MiB"))
     }
 
+    func testTheSandboxsTmpHoldsNoMoreThanTheMemoryLimit() throws {
+        try folio.write("fill.md", """
+            ```swift
+            import Foundation
+            let chunk = Data(count: 100 << 20)
+            let written = (0..<8).prefix { FileManager.default.createFile(atPath: "/tmp/fill\\($0)", contents: chunk) }.count
+            print("files of 100 MiB written:", written)
+            ```
+
+            """)
+        let outcome = try folio.run(["run", "--memory-limit", "512M", "fill.md"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let written = try folio.read("fill.md")
+        XCTAssertTrue(written.contains("files of 100 MiB written: 5\n"), written)
+    }
+
     func testFolioRefusesToRunUnsandboxedWhereBubblewrapCannotStart() throws {
         // A bwrap that fails as it does without user namespaces.
         let bin = folio.directory.appendingPathComponent("bin")

@@ -90,7 +90,9 @@ public struct Sandbox: Hashable, Sendable {
         var arguments = [bubblewrap, "--unshare-all"] + (policy.network ? ["--share-net"] : [])
         arguments += ["--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv"]
         for (name, value) in variables.sorted(by: { $0.key < $1.key }) { arguments += ["--setenv", name, value] }
-        arguments += ["--tmpfs", "/tmp", "--dev", "/dev", "--proc", "/proc"]
+        // /tmp lives in memory outside the program's address space: without a size, a program could
+        // fill half the machine's memory there.
+        arguments += ["--size", String(limits.memory), "--tmpfs", "/tmp", "--dev", "/dev", "--proc", "/proc"]
         arguments += Self.systemMounts()
         let toolchainRoot = URL(fileURLWithPath: toolchain.swiftc).resolvingSymlinksInPath()
             .deletingLastPathComponent().deletingLastPathComponent().path

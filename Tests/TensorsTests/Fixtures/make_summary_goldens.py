@@ -4,7 +4,8 @@ engine's layers, with each layer's name, type, output shape and parameter count 
 for functional models, what each layer is connected to), so a test can lay the same rows out and
 compare the text byte for byte. Also writes keras-functional-fit.json: a functional skip-gram model
 (two inputs, two Embeddings, Dot, Flatten, sigmoid Activation) trained from given weights, whose
-summary before and after that fit is among the summaries, and the outputs of merge layers.
+summary before and after that fit is among the summaries, the outputs of merge layers, and the
+predictions of a model whose recurrent layers read the masks merges combined.
 
 Needs tensorflow-cpu 2.21 and keras 3.15.1. Run from this folder: python3 make_summary_goldens.py
 (here: /work/venv-keras/bin/python make_summary_goldens.py)
@@ -126,8 +127,25 @@ merges = {
 }
 forward = {name: {"inputs": [flat(x) for x in xs], "output": flat(layer(xs if len(xs) > 1 else xs[0]).numpy())}
            for name, (layer, xs) in merges.items()}
+# A functional model whose recurrent layers read masks that merges combined: two masked
+# embeddings, their sequences concatenated and the embeddings added, on ids with padding (one
+# sequence all padding). Its predictions from given weights, and its summary.
+keras.backend.clear_session()
+ids, other_ids = keras.Input(shape=(6,), dtype="int32"), keras.Input(shape=(6,), dtype="int32")
+x, y = layers.Embedding(12, 4, mask_zero=True)(ids), layers.Embedding(12, 4, mask_zero=True)(other_ids)
+sequences = layers.Concatenate()([layers.LSTM(3, return_sequences=True)(x), layers.GRU(3, return_sequences=True, go_backwards=True)(y)])
+summed = layers.Add()([x, y])
+masked_merges = keras.Model([ids, other_ids], layers.Dense(1)(layers.Concatenate()([layers.LSTM(2)(sequences), layers.SimpleRNN(2)(summed)])))
+masked_merges.set_weights([rng.uniform(-0.5, 0.5, w.shape).astype(np.float32) for w in masked_merges.weights])
+id_batches = [np.array([[3, 1, 4, 1, 0, 0], [2, 7, 0, 0, 0, 0], [5, 0, 0, 0, 0, 0]], np.int32),
+              np.array([[1, 2, 0, 0, 0, 0], [9, 9, 9, 9, 9, 0], [0, 0, 0, 0, 0, 0]], np.int32)]
+masked_merges_predict = {"weights": [flat(w.numpy()) for w in masked_merges.weights], "inputs": [flat(i, "int32") for i in id_batches],
+                         "predict": flat(masked_merges.predict(id_batches, verbose=0))}
+case("functional_masked_merges", masked_merges, connected=True)
+
 json.dump({"meta": {"keras": keras.__version__, "made_by": "Tests/TensorsTests/Fixtures/make_summary_goldens.py"},
-           "skip_gram_fit": fit, "merge_forward": forward}, open("keras-functional-fit.json", "w"), indent=1)
+           "skip_gram_fit": fit, "merge_forward": forward, "masked_merges_predict": masked_merges_predict},
+          open("keras-functional-fit.json", "w"), indent=1)
 
 keras.backend.clear_session()
 first, second = keras.Input(shape=(5,), dtype="int32", name="first"), keras.Input(shape=(5,), dtype="int32", name="second")

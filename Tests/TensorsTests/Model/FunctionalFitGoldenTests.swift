@@ -3,8 +3,8 @@ import XCTest
 
 /// A functional skip-gram model (two id inputs, an Embedding each, Dot, Flatten, sigmoid
 /// Activation) trained as Keras 3.15.1 trains it from the same weights and data
-/// (Fixtures/keras-functional-fit.json, made by Fixtures/make_summary_goldens.py), and the merge
-/// layers' outputs against Keras's.
+/// (Fixtures/keras-functional-fit.json, made by Fixtures/make_summary_goldens.py), the merge
+/// layers' outputs against Keras's, and a model reading masks that merges combined.
 final class FunctionalFitGoldenTests: XCTestCase {
     private var goldens: [String: Any]!
 
@@ -59,6 +59,20 @@ final class FunctionalFitGoldenTests: XCTestCase {
         }
         assertClose(model.predict(x, verbose: 0), TrainingGoldens.tensor(golden["predict"]))
         XCTAssertEqual(model.summaryText(), try summaryGolden("functional_skip_gram_after_fit"))
+    }
+
+    func testRecurrentLayersReadingMergedMasksPredictAsKerasAndSummariseAsKeras() throws {
+        let golden = try XCTUnwrap(goldens["masked_merges_predict"] as? [String: Any])
+        LayerName.reset()
+        let ids = Input(shape: [6], dtype: .int32), otherIDs = Input(shape: [6], dtype: .int32)
+        let x = Embedding(inputDim: 12, outputDim: 4, maskZero: true)(ids), y = Embedding(inputDim: 12, outputDim: 4, maskZero: true)(otherIDs)
+        let sequences = Concatenate()([LSTM(units: 3, returnSequences: true)(x), GRU(units: 3, returnSequences: true, goBackwards: true)(y)])
+        let summed = Add()([x, y])
+        let model = Model(inputs: [ids, otherIDs],
+                          outputs: Dense(units: 1)(Concatenate()([LSTM(units: 2)(sequences), SimpleRNN(units: 2)(summed)])))
+        try model.setWeights(TrainingGoldens.tensors(golden["weights"]))
+        assertClose(model.predict(TrainingGoldens.tensors(golden["inputs"]), verbose: 0), TrainingGoldens.tensor(golden["predict"]))
+        XCTAssertEqual(model.summaryText(), try summaryGolden("functional_masked_merges"))
     }
 
     func testMergeLayersGiveKerasOutputs() throws {

@@ -35,7 +35,7 @@ final class ModelSummaryTests: XCTestCase {
 
     func testTextMatchesKerasForUnbuiltBuiltNarrowLongNamedAndFunctionalModels() throws {
         let goldens = try goldens()
-        XCTAssertEqual(goldens.count, 20)
+        XCTAssertEqual(goldens.count, 21)
         for golden in goldens.values {
             let summary = ModelSummary(
                 modelName: golden.model_name,

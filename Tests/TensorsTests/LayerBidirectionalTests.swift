@@ -58,6 +58,18 @@ final class LayerBidirectionalTests: XCTestCase {
         XCTAssertTrue(layer.backwardLayer.goBackwards)
     }
 
+    func testALayerThatRunsBackwardsOrWasCalledIsRefusedAsKerasRefusesIt() throws {
+        XCTAssertNoThrow(try Bidirectional.validate(wrapping: LSTM(units: 2)))
+        XCTAssertThrowsError(try Bidirectional.validate(wrapping: LSTM(units: 2, goBackwards: true))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("Bidirectional: wrap a layer that runs forwards; LSTM("), "\(error)")
+        }
+        let called = GRU(units: 2)
+        _ = called(Tensor(zeros: [1, 3, 4]))
+        XCTAssertThrowsError(try Bidirectional.validate(wrapping: called)) { error in
+            XCTAssertTrue("\(error)".contains("has already been called"), "\(error)")
+        }
+    }
+
     func testMaskedStepsOutputZerosInSequenceOutput() {
         let embedding = Embedding(inputDim: 9, outputDim: 5, maskZero: true)
         let layer = Bidirectional(SimpleRNN(units: 4, returnSequences: true))

@@ -27,8 +27,7 @@ public final class Bidirectional: Layer {
     public let name: String
 
     public init(_ layer: RecurrentLayer, mergeMode: MergeMode = .concat, name: String? = nil) {
-        precondition(layer.inputDim == nil,
-                     "Bidirectional: wrap a new layer; \(layer) has already been called, and its weights would not be used")
+        trapOnError { try Self.validate(wrapping: layer) }
         self.name = name ?? LayerName.unique(for: "Bidirectional")
         backwardLayer = layer.reversedCopy()
         layer.name = "forward_" + layer.name
@@ -38,6 +37,17 @@ public final class Bidirectional: Layer {
     }
 
     public var description: String { "Bidirectional(\(forwardLayer))" }
+
+    /// Refuses a layer that has been called (its weights would not be the halves') or that runs
+    /// backwards: the backward half is a copy that does, and Keras refuses two halves that agree.
+    static func validate(wrapping layer: RecurrentLayer) throws {
+        if layer.inputDim != nil {
+            throw LayerError("Bidirectional: wrap a new layer; \(layer) has already been called, and its weights would not be used")
+        }
+        if layer.goBackwards {
+            throw LayerError("Bidirectional: wrap a layer that runs forwards; \(layer) has goBackwards: true, and the backward half already reads the sequence backwards")
+        }
+    }
 
     public var returnSequences: Bool { forwardLayer.returnSequences }
     public var returnState: Bool { forwardLayer.returnState }

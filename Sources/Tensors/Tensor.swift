@@ -40,19 +40,16 @@ public struct Tensor: Sendable, Equatable {
 
     /// A float32 tensor of `shape` filled row-major from `scalars`.
     public init(shape: TensorShape, scalars: [Float]) {
-        // fatalError rather than precondition: its message survives optimized builds.
-        guard shape.scalarCount == scalars.count else {
-            fatalError("Tensor(shape:scalars:): shape \(shape) holds \(shape.scalarCount) values, but \(scalars.count) were given")
-        }
+        require(shape.scalarCount == scalars.count,
+                "Tensor(shape:scalars:): shape \(shape) holds \(shape.scalarCount) values, but \(scalars.count) were given")
         self.shape = shape
         self.storage = .float(scalars)
     }
 
     /// An int32 tensor of `shape` filled row-major from `integers`.
     public init(shape: TensorShape, integers: [Int32]) {
-        guard shape.scalarCount == integers.count else {
-            fatalError("Tensor(shape:integers:): shape \(shape) holds \(shape.scalarCount) values, but \(integers.count) were given")
-        }
+        require(shape.scalarCount == integers.count,
+                "Tensor(shape:integers:): shape \(shape) holds \(shape.scalarCount) values, but \(integers.count) were given")
         self.shape = shape
         self.storage = .int(integers)
     }

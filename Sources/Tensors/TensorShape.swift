@@ -4,10 +4,7 @@ public struct TensorShape: Hashable, Sendable, ExpressibleByArrayLiteral, Custom
     public var dimensions: [Int]
 
     public init(_ dimensions: [Int]) {
-        // fatalError rather than precondition: its message survives optimized builds.
-        guard dimensions.allSatisfy({ $0 >= 0 }) else {
-            fatalError("TensorShape: dimensions must not be negative, got \(dimensions)")
-        }
+        require(dimensions.allSatisfy { $0 >= 0 }, "TensorShape: dimensions must not be negative, got \(dimensions)")
         self.dimensions = dimensions
     }
 

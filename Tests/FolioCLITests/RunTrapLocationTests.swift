@@ -23,6 +23,23 @@ final class RunTrapLocationTests: FolioProcessTestCase {
         XCTAssertFalse(written.contains("Tensors/"), written)
     }
 
+    func testAnArgumentCheckKeepsItsMessageInTheOptimizedEngine() throws {
+        // The engine `make` builds for notebooks, where a failed `precondition` would say nothing.
+        let release = FolioProcess.executable.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("release")
+        guard FileManager.default.fileExists(atPath: release.appendingPathComponent("libFolioRuntime.so").path) else {
+            throw XCTSkip("no release build of FolioRuntime next to the debug one (`make` builds it)")
+        }
+        try folio.write("nb.md", """
+            ```swift
+            let dense = Dense(units: 0)
+            ```
+
+            """)
+        let outcome = try folio.run(["run", "--no-cache", "nb.md"], environment: ["FOLIO_RUNTIME_DIR": release.path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:2: error: Fatal error: Dense: units must be positive, got 0"), outcome.stderr)
+    }
+
     func testADenseLayerGivenTheWrongWidthInAFunctionNamesTheLineInTheFunction() throws {
         try folio.write("nb.md", """
             ```swift

@@ -15,7 +15,7 @@ public struct Orthogonal: Initializer {
     }
 
     public func values<Generator: RandomNumberGenerator>(shape: TensorShape, using generator: inout Generator) -> [Float] {
-        precondition(shape.rank >= 2, "Orthogonal: needs a weight of rank 2 or more, got shape \(shape)")
+        require(shape.rank >= 2, "Orthogonal: needs a weight of rank 2 or more, got shape \(shape)")
         let rows = shape.dimensions.dropLast().reduce(1, *)
         let cols = shape[-1]
         let m = Swift.max(rows, cols), n = Swift.min(rows, cols)

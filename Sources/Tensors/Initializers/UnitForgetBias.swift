@@ -6,8 +6,8 @@ public struct UnitForgetBias: Initializer {
     public init() {}
 
     public func values<Generator: RandomNumberGenerator>(shape: TensorShape, using generator: inout Generator) -> [Float] {
-        precondition(shape.rank == 1 && shape[0] % 4 == 0,
-                     "UnitForgetBias: the LSTM bias must have shape (4 * units,), got \(shape)")
+        require(shape.rank == 1 && shape[0] % 4 == 0,
+                "UnitForgetBias: the LSTM bias must have shape (4 * units,), got \(shape)")
         let units = shape[0] / 4
         var values = [Float](repeating: 0, count: shape[0])
         values.replaceSubrange(units..<(2 * units), with: repeatElement(1, count: units))

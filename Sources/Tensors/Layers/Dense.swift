@@ -15,7 +15,7 @@ public final class Dense: Layer {
     var bias: [Float] = []
 
     public init(units: Int, activation: Activation = .linear, useBias: Bool = true, name: String? = nil) {
-        precondition(units > 0, "Dense: units must be positive, got \(units)")
+        require(units > 0, "Dense: units must be positive, got \(units)")
         self.name = name ?? LayerName.unique(for: "Dense")
         self.units = units
         self.activation = activation

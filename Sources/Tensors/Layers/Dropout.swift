@@ -9,7 +9,7 @@ public class Dropout: WeightlessLayer {
     public let name: String
 
     public init(rate: Float, name: String? = nil) {
-        precondition((0..<1).contains(rate), "\(Self.self): rate must be in [0, 1), got \(rate)")
+        require((0..<1).contains(rate), "\(Self.self): rate must be in [0, 1), got \(rate)")
         self.rate = rate
         self.name = name ?? LayerName.unique(for: String(describing: Self.self))
     }

@@ -20,8 +20,8 @@ public final class Embedding: Layer {
     var embeddings: [Float] = []
 
     public init(inputDim: Int, outputDim: Int, maskZero: Bool = false, name: String? = nil) {
-        precondition(inputDim > 0 && outputDim > 0,
-                     "Embedding: inputDim and outputDim must be positive, got inputDim: \(inputDim), outputDim: \(outputDim)")
+        require(inputDim > 0 && outputDim > 0,
+                "Embedding: inputDim and outputDim must be positive, got inputDim: \(inputDim), outputDim: \(outputDim)")
         self.inputDim = inputDim
         self.outputDim = outputDim
         self.maskZero = maskZero

@@ -12,8 +12,8 @@ public struct SequenceMask: Hashable, Sendable {
     public let isReal: [Bool]
 
     public init(batchSize: Int, timesteps: Int, isReal: [Bool]) {
-        precondition(isReal.count == batchSize * timesteps,
-                     "SequenceMask: (\(batchSize), \(timesteps)) needs \(batchSize * timesteps) flags, got \(isReal.count)")
+        require(isReal.count == batchSize * timesteps,
+                "SequenceMask: (\(batchSize), \(timesteps)) needs \(batchSize * timesteps) flags, got \(isReal.count)")
         self.batchSize = batchSize
         self.timesteps = timesteps
         self.isReal = isReal

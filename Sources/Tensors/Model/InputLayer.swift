@@ -8,10 +8,7 @@ public final class InputLayer: WeightlessLayer {
 
     /// An input of samples of `shape` (without the batch axis).
     init(shape: [Int?], dtype: Tensor.DType = .float32, name: String? = nil) {
-        // fatalError rather than precondition: its message survives optimized builds.
-        if shape.contains(where: { ($0 ?? 0) < 0 }) {
-            fatalError("Input: dimensions must not be negative (nil for unknown), got \(shape)")
-        }
+        require(!shape.contains { ($0 ?? 0) < 0 }, "Input: dimensions must not be negative (nil for unknown), got \(shape)")
         self.name = name ?? LayerName.unique(for: "InputLayer")
         self.shape = [nil] + shape
         self.dtype = dtype

@@ -14,7 +14,7 @@
 /// `build(inputShape:)` builds with the batch size unknown (`None`).
 public final class Sequential: Model {
     public init(_ layers: [any Layer], name: String? = nil) {
-        precondition(!layers.isEmpty, "Sequential: a model needs at least one layer")
+        require(!layers.isEmpty, "Sequential: a model needs at least one layer")
         super.init(name: name ?? LayerName.unique(for: "Sequential"), layers: layers)
     }
 

@@ -2,7 +2,7 @@ extension RandomNumberGenerator {
     /// An integer uniform in 0..<bound, without modulo bias (Lemire's multiply-and-reject), defined
     /// in 64-bit integer arithmetic so a seed gives the same draws on every machine.
     mutating func nextIndex(below bound: Int) -> Int {
-        precondition(bound > 0, "nextIndex(below:): bound must be positive, got \(bound)")
+        require(bound > 0, "nextIndex(below:): bound must be positive, got \(bound)")
         let range = UInt64(bound)
         let threshold = (0 &- range) % range
         while true {

@@ -13,7 +13,7 @@ public enum SequenceEnd: Sendable, Equatable {
 /// (`truncating: .pre`, Keras's default) or last values.
 public func padSequences(_ sequences: [[Int32]], maxLength: Int? = nil, padding: SequenceEnd = .pre,
                          truncating: SequenceEnd = .pre, value: Int32 = 0) -> Tensor {
-    precondition(maxLength.map { $0 >= 0 } ?? true, "padSequences: maxLength must not be negative, got \(maxLength ?? 0)")
+    require(maxLength.map { $0 >= 0 } ?? true, "padSequences: maxLength must not be negative, got \(maxLength ?? 0)")
     let length = maxLength ?? sequences.map(\.count).max() ?? 0
     var ids = [Int32](repeating: value, count: sequences.count * length)
     for (row, sequence) in sequences.enumerated() {

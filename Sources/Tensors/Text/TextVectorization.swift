@@ -27,10 +27,10 @@ public final class TextVectorization: CustomStringConvertible {
 
     public init(maxTokens: Int? = nil, standardize: TextStandardization = .lowerAndStripPunctuation,
                 split: TextSplit = .whitespace, outputSequenceLength: Int? = nil) {
-        precondition(maxTokens.map { $0 > Self.reservedTokens.count } ?? true,
-                     "TextVectorization: maxTokens must be greater than 2 (it counts \"\" and \"[UNK]\"), got \(maxTokens ?? 0)")
-        precondition(outputSequenceLength.map { $0 > 0 } ?? true,
-                     "TextVectorization: outputSequenceLength must be positive, got \(outputSequenceLength ?? 0)")
+        require(maxTokens.map { $0 > Self.reservedTokens.count } ?? true,
+                "TextVectorization: maxTokens must be greater than 2 (it counts \"\" and \"[UNK]\"), got \(maxTokens ?? 0)")
+        require(outputSequenceLength.map { $0 > 0 } ?? true,
+                "TextVectorization: outputSequenceLength must be positive, got \(outputSequenceLength ?? 0)")
         self.maxTokens = maxTokens
         self.standardize = standardize
         self.split = split

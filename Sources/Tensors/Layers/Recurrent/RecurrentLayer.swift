@@ -51,9 +51,9 @@ public class RecurrentLayer: Layer {
 
     init(cell: any RecurrentCell, dropout: Float, recurrentDropout: Float,
          returnSequences: Bool, returnState: Bool, goBackwards: Bool, name: String?) {
-        precondition(cell.units > 0, "\(cell.kindName): units must be positive, got \(cell.units)")
+        require(cell.units > 0, "\(cell.kindName): units must be positive, got \(cell.units)")
         for activation in cell.activations where !activation.isElementwise {
-            preconditionFailure("\(cell.kindName): \(activation.rawValue) is not elementwise; recurrent layers take elementwise activations such as tanh, sigmoid or relu")
+            fatalError("\(cell.kindName): \(activation.rawValue) is not elementwise; recurrent layers take elementwise activations such as tanh, sigmoid or relu")
         }
         dropping = trapOnError { try RecurrentDropout(rate: dropout, recurrentRate: recurrentDropout, layer: cell.kindName) }
         self.cell = cell

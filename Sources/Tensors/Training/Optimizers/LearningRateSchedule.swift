@@ -17,7 +17,7 @@ public struct ExponentialDecay: LearningRateSchedule {
     public let staircase: Bool
 
     public init(initialLearningRate: Float, decaySteps: Int, decayRate: Float, staircase: Bool = false) {
-        precondition(decaySteps > 0, "ExponentialDecay: decaySteps must be positive, got \(decaySteps)")
+        require(decaySteps > 0, "ExponentialDecay: decaySteps must be positive, got \(decaySteps)")
         self.initialLearningRate = initialLearningRate
         self.decaySteps = decaySteps
         self.decayRate = decayRate

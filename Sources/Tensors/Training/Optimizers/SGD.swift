@@ -9,7 +9,7 @@ public final class SGD: Optimizer {
 
     public init(learningRate: Float = 0.01, momentum: Float = 0, nesterov: Bool = false,
                 clipnorm: Float? = nil, clipvalue: Float? = nil, globalClipnorm: Float? = nil) {
-        precondition(momentum >= 0 && momentum <= 1, "SGD: momentum must be in [0, 1], got \(momentum)")
+        require(momentum >= 0 && momentum <= 1, "SGD: momentum must be in [0, 1], got \(momentum)")
         self.momentum = momentum
         self.nesterov = nesterov
         super.init(name: "sgd", learningRate: learningRate, clipnorm: clipnorm, clipvalue: clipvalue, globalClipnorm: globalClipnorm)

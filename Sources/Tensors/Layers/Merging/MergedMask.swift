@@ -3,9 +3,9 @@ extension SequenceMask {
     /// `Add` and `Multiply` (Keras's `Merge.compute_mask`): a step is real where it is real in any
     /// input; no mask when an input has none.
     static func union(_ masks: [SequenceMask?]) -> SequenceMask? {
-        guard let first = masks.first, let first, masks.allSatisfy({ $0?.batchSize == first.batchSize && $0?.timesteps == first.timesteps })
-        else { return nil }
-        let present = masks.map { $0! }
+        let present = masks.compactMap { $0 }
+        guard let first = present.first, present.count == masks.count,
+              present.allSatisfy({ $0.batchSize == first.batchSize && $0.timesteps == first.timesteps }) else { return nil }
         let isReal = first.isReal.indices.map { index in present.contains { $0.isReal[index] } }
         return SequenceMask(batchSize: first.batchSize, timesteps: first.timesteps, isReal: isReal)
     }

@@ -142,6 +142,12 @@ id_batches = [np.array([[3, 1, 4, 1, 0, 0], [2, 7, 0, 0, 0, 0], [5, 0, 0, 0, 0, 
 masked_merges_predict = {"weights": [flat(w.numpy()) for w in masked_merges.weights], "inputs": [flat(i, "int32") for i in id_batches],
                          "predict": flat(masked_merges.predict(id_batches, verbose=0))}
 case("functional_masked_merges", masked_merges, connected=True)
+# Then trained, so that the gradients flow through the combined masks too.
+merge_labels = np.array([[1.0], [0.0], [0.5]], np.float32)
+masked_merges.compile(optimizer=keras.optimizers.Adam(learning_rate=0.05), loss="mse")
+merge_history = masked_merges.fit(id_batches, merge_labels, batch_size=2, epochs=3, shuffle=False, verbose=0)
+masked_merges_predict["fit"] = {"config": "compile(Adam(0.05), 'mse'); fit(batch_size=2, epochs=3, shuffle=False)",
+                                "labels": flat(merge_labels), "loss": [float(v) for v in merge_history.history["loss"]]}
 
 json.dump({"meta": {"keras": keras.__version__, "made_by": "Tests/TensorsTests/Fixtures/make_summary_goldens.py"},
            "skip_gram_fit": fit, "merge_forward": forward, "masked_merges_predict": masked_merges_predict},

@@ -61,7 +61,7 @@ final class FunctionalFitGoldenTests: XCTestCase {
         XCTAssertEqual(model.summaryText(), try summaryGolden("functional_skip_gram_after_fit"))
     }
 
-    func testRecurrentLayersReadingMergedMasksPredictAsKerasAndSummariseAsKeras() throws {
+    func testRecurrentLayersReadingMergedMasksPredictTrainAndSummariseAsKeras() throws {
         let golden = try XCTUnwrap(goldens["masked_merges_predict"] as? [String: Any])
         LayerName.reset()
         let ids = Input(shape: [6], dtype: .int32), otherIDs = Input(shape: [6], dtype: .int32)
@@ -71,8 +71,14 @@ final class FunctionalFitGoldenTests: XCTestCase {
         let model = Model(inputs: [ids, otherIDs],
                           outputs: Dense(units: 1)(Concatenate()([LSTM(units: 2)(sequences), SimpleRNN(units: 2)(summed)])))
         try model.setWeights(TrainingGoldens.tensors(golden["weights"]))
-        assertClose(model.predict(TrainingGoldens.tensors(golden["inputs"]), verbose: 0), TrainingGoldens.tensor(golden["predict"]))
+        let inputs = TrainingGoldens.tensors(golden["inputs"])
+        assertClose(model.predict(inputs, verbose: 0), TrainingGoldens.tensor(golden["predict"]))
         XCTAssertEqual(model.summaryText(), try summaryGolden("functional_masked_merges"))
+
+        let fit = try XCTUnwrap(golden["fit"] as? [String: Any])
+        model.compile(optimizer: Adam(learningRate: 0.05), loss: .meanSquaredError)
+        let history = model.fit(inputs, TrainingGoldens.tensor(fit["labels"]), batchSize: 2, epochs: 3, verbose: 0, shuffle: false)
+        assertClose(history.history["loss"]!, try XCTUnwrap(fit["loss"] as? [Double]).map(Float.init))
     }
 
     func testMergeLayersGiveKerasOutputs() throws {

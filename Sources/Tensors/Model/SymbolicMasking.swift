@@ -35,7 +35,8 @@ extension Embedding: SymbolicMasking {
 }
 
 /// `Add` and `Multiply` combine their inputs' masks with one `logical_or` per input after the
-/// first; no mask when an input has none (Keras's `Merge.compute_mask`).
+/// first; no mask when an input has none (Keras's `Merge.compute_mask`, which `Concatenate`
+/// replaces with its own below).
 extension SymbolicMasking where Self: MergingLayer {
     func outputMasks(of node: GraphNode, inputMask: SymbolicTensor?) -> [SymbolicTensor?] {
         let masks = node.inputs.map(\.mask)

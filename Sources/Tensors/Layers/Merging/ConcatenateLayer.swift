@@ -12,7 +12,7 @@ public final class Concatenate: MergingLayer {
     public var description: String { "Concatenate(axis: \(axis))" }
 
     public func callAsFunction(_ inputs: [Tensor]) -> Tensor {
-        trapOnError {
+        let normalized = trapOnError {
             try validateCount(inputs, 1)
             let rank = inputs[0].rank
             let normalized = axis < 0 ? axis + rank : axis
@@ -22,9 +22,9 @@ public final class Concatenate: MergingLayer {
             if !fits {
                 throw LayerError("\(description) needs inputs of one rank that agree on every axis but \(axis) (not the batch axis), got shapes \(Self.shapes(inputs))")
             }
+            return normalized
         }
-        let rank = inputs[0].rank
         return Tensor(concatenating: inputs, alongAxis: axis)
-            .withMask(SequenceMask.concatenated(inputs.map(\.mask), shapes: inputs.map(\.shape), axis: axis < 0 ? axis + rank : axis))
+            .withMask(SequenceMask.concatenated(inputs.map(\.mask), shapes: inputs.map(\.shape), axis: normalized))
     }
 }
